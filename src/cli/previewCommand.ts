@@ -1,0 +1,107 @@
+/**
+ * `galley preview`: a page as a PNG drawn from the same display list as the PDF, with overlays on
+ * request, the fit report after every preview, a contact sheet of a whole edition, and a watch
+ * mode that redraws when an input changes.
+ */
+import { watch } from 'node:fs';
+import type { Argv } from 'yargs';
+import { composeEdition } from '../edition/composeEdition.js';
+import { createWorkspace } from '../edition/createWorkspace.js';
+import { selectPages } from '../edition/selectPages.js';
+import { InputError } from '../model/InputError.js';
+import { writeOutput } from './writeOutput.js';
+import { createPreviewImageCache, OVERLAYS, type PreviewOverlay, renderContactSheet, renderPreviewPng } from '../render/preview/index.js';
+
+const OVERLAY_NAMES = Object.keys(OVERLAYS) as PreviewOverlay[];
+import { EXIT_OK } from './exitCodes.js';
+import { formatReport } from './formatReport.js';
+import { reportError, runCommand } from './runCommand.js';
+import { type CommonInputArgs, commonInputOptions, loadCliInput } from './sharedOptions.js';
+
+interface PreviewArgs extends CommonInputArgs {
+  input: string;
+  output: string;
+  dpi: number;
+  show?: string;
+  sheet: boolean;
+  watch: boolean;
+  json: boolean;
+}
+
+export function previewCommand(y: Argv): Argv {
+  return y.command<PreviewArgs>(
+    'preview <input>',
+    'Draw a page (or a contact sheet of an edition) as a PNG, with the fit report',
+    (c) =>
+      commonInputOptions(c)
+        .positional('input', { type: 'string', describe: 'Article (.json or .md) or edition/page plan' })
+        .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'PNG to write' })
+        .option('dpi', { type: 'number', default: 50, describe: 'Resolution of the picture (50 shows a broadsheet on a laptop screen)' })
+        .option('show', { type: 'string', describe: `Overlays, comma-separated: ${OVERLAY_NAMES.join(', ')}` })
+        .option('sheet', { type: 'boolean', default: false, describe: 'Every page as a thumbnail with its label, spreads side by side' })
+        .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Redraw whenever an input file changes (Ctrl-C to stop)' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print the fit report as JSON' })
+        .example('$0 preview samples/cambodia-daily/article.md -o out/a1.png', 'A page in about a second')
+        .example('$0 preview samples/edition/edition.json --page A1 --show grid,baselines,frames,overset -o out/a1.png', 'With the grid and fit problems marked')
+        .example('$0 preview samples/edition/edition.json --sheet -o out/sheet.png', 'A contact sheet of the edition')
+        .example('$0 preview samples/cambodia-daily/article.md --watch -o out/a1.png', 'Redraw on every save'),
+    (args) =>
+      runCommand(async () => {
+        const show = parseShow(args.show);
+        const ws = createWorkspace({ breaker: args.breaker, ...(args.maxPixels && { limitInputPixels: args.maxPixels }) });
+        const imageCache = createPreviewImageCache();
+        const draw = async () => {
+          const started = performance.now();
+          const edition = loadCliInput(ws, args);
+          const wanted = selectPages(edition, args.page);
+          const indices = args.sheet ? wanted : wanted.slice(0, 1);
+          const { pages } = await composeEdition(ws, edition, { pages: indices });
+          const png = args.sheet
+            ? await renderContactSheet(pages.map((p) => ({ label: p.display.label, png: p.display })), { fontFiles: ws.fontFiles })
+            : await renderPreviewPng(pages[0]!.display, { fontFiles: ws.fontFiles, dpi: args.dpi, show, imageCache });
+          await writeOutput(args.output, png);
+          const reports = pages.map((p) => p.layout.report);
+          if (args.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+          else process.stdout.write(formatReport(reports, process.stdout.isTTY));
+          process.stdout.write(`wrote ${args.output} in ${Math.round(performance.now() - started)} ms\n`);
+          return edition;
+        };
+        const edition = await draw();
+        if (!args.watch) return EXIT_OK;
+        await watchInputs(ws, [args.input, ...edition.pages.flatMap((p) => p.stories.map((s) => s.articlePath))], draw);
+        return EXIT_OK;
+      }),
+  );
+}
+
+function parseShow(show: string | undefined): PreviewOverlay[] {
+  if (!show) return [];
+  return show.split(',').map((s) => {
+    const name = s.trim() as PreviewOverlay;
+    if (!OVERLAY_NAMES.includes(name)) throw new InputError('', '--show', `unknown overlay "${s}" (choose from ${OVERLAY_NAMES.join(', ')})`);
+    return name;
+  });
+}
+
+/** Redraws on change, debounced; an error is printed and the last good preview stays in place. */
+function watchInputs(ws: ReturnType<typeof createWorkspace>, files: readonly string[], draw: () => Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const redraw = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        ws.forget();
+        try {
+          await draw();
+        } catch (e) {
+          reportError(e);
+          process.stderr.write('galley: keeping the last good preview; waiting for the next change\n');
+        }
+      });
+    }, 30);
+  };
+  for (const f of new Set(files)) watch(f, redraw);
+  process.stdout.write(`watching ${new Set(files).size} file(s); Ctrl-C to stop\n`);
+  return new Promise(() => {});
+}

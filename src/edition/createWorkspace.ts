@@ -1,0 +1,92 @@
+/**
+ * The input edge of a run: fonts opened once, articles and templates loaded once, photos probed
+ * once, all kept for every page the run sets (an edition reuses templates and jumps re-read
+ * stories). Everything after this is pure layout over the plain data it hands out.
+ */
+import { ImageError } from '../images/imageError.js';
+import { probeImage } from '../images/probeImage.js';
+import type { PhotoInfo, TypesetContext } from '../layout/TypesetContext.js';
+import type { Article } from '../model/article.js';
+import { loadFontCatalog } from '../model/fontCatalog.js';
+import { InputError } from '../model/InputError.js';
+import { loadArticle } from '../model/loadArticle.js';
+import { loadTemplate } from '../model/loadTemplate.js';
+import type { Template } from '../model/template.js';
+import { createFontkitShaper } from '../text/createFontkitShaper.js';
+import { greedyEngines, totalFitEngines } from '../text/engines.js';
+import { loadFonts } from '../text/loadFonts.js';
+import type { BreakParams, FontKey } from '../text/types.js';
+
+export interface WorkspaceOptions {
+  /** 'greedy' only for comparisons: the product sets total-fit. */
+  breaker?: 'total-fit' | 'greedy';
+  params?: Partial<BreakParams>;
+  /** Pixel limit for photos (decompression bombs). */
+  limitInputPixels?: number;
+  /** Folder templates given by path are resolved against (default: the current folder). */
+  baseDir?: string;
+}
+
+export interface Workspace {
+  ctx: TypesetContext;
+  fontFiles: ReadonlyMap<FontKey, string>;
+  article(path: string, shownAs: string): Article;
+  template(nameOrFile: string): Template;
+  /** Probes the photos of an article (and ad artwork) into ctx.photos; errors name the field. */
+  probePhotos(article: Article): Promise<void>;
+  probeArtwork(path: string, file: string, field: string): Promise<void>;
+  /** Drops loaded articles, templates and photo probes (watch mode: files changed); fonts stay. */
+  forget(): void;
+}
+
+export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
+  const shaper = createFontkitShaper(loadFonts());
+  const photos = new Map<string, PhotoInfo>();
+  const ctx: TypesetContext = {
+    shaper,
+    engines: options.breaker === 'greedy' ? greedyEngines : totalFitEngines,
+    ...(options.params && { params: options.params }),
+    photos,
+  };
+  const articles = new Map<string, Article>();
+  const templates = new Map<string, Template>();
+  const probe = async (path: string, file: string, field: string) => {
+    if (photos.has(path)) return;
+    try {
+      const info = await probeImage(path, { ...(options.limitInputPixels && { limitInputPixels: options.limitInputPixels }) });
+      photos.set(path, { width: info.width, height: info.height });
+    } catch (e) {
+      if (e instanceof ImageError) throw new InputError(file, field, e.message);
+      throw e;
+    }
+  };
+  return {
+    ctx,
+    fontFiles: loadFontCatalog().files,
+    article(path, shownAs) {
+      let a = articles.get(path);
+      if (!a) {
+        a = loadArticle(path, shownAs);
+        articles.set(path, a);
+      }
+      return a;
+    },
+    template(nameOrFile) {
+      let t = templates.get(nameOrFile);
+      if (!t) {
+        t = loadTemplate(nameOrFile, options.baseDir);
+        templates.set(nameOrFile, t);
+      }
+      return t;
+    },
+    async probePhotos(article) {
+      for (const [i, photo] of article.photos.entries()) await probe(photo.source, article.file, `images[${i}].file`);
+    },
+    probeArtwork: probe,
+    forget() {
+      articles.clear();
+      templates.clear();
+      photos.clear();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * A one-page edition around a single article, for `galley render article.json`: a front page with
+ * the flag and the story as the lead across `columns` columns (default: all of them).
+ */
+import { dirname, resolve } from 'node:path';
+import type { Edition } from './Edition.js';
+
+export interface SingleArticleOptions {
+  template: string;
+  /** Columns the story spans, from the first. */
+  columns: number;
+  /** yyyy-mm-dd; default: from SOURCE_DATE_EPOCH, else 2000-01-01 (never the clock: output is reproducible). */
+  date: string;
+  front?: boolean;
+  label?: string;
+}
+
+export function editionForArticle(articleFile: string, options: SingleArticleOptions): Edition {
+  return {
+    file: articleFile,
+    dir: dirname(resolve(articleFile)),
+    name: 'Proof',
+    date: options.date,
+    pages: [
+      {
+        index: 0,
+        label: options.label ?? 'A1',
+        section: 'Front',
+        template: options.template,
+        front: options.front ?? true,
+        field: '',
+        stories: [
+          {
+            article: articleFile,
+            articlePath: resolve(articleFile),
+            column: 1,
+            columns: options.columns,
+            top: 0,
+            role: 'lead',
+            photos: true,
+          },
+        ],
+        ads: [],
+      },
+    ],
+  };
+}

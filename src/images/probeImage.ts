@@ -1,0 +1,102 @@
+/** Reads a photo's header (no pixel decoding) and reports its size after EXIF orientation. */
+import { readFile, stat } from 'node:fs/promises';
+import sharp, { type Metadata } from 'sharp';
+import { ImageError } from './imageError.js';
+
+/** Default pixel limit against decompression bombs: 100 megapixels. */
+export const DEFAULT_LIMIT_INPUT_PIXELS = 100_000_000;
+
+export interface ImageProbe {
+  /** Pixels after EXIF orientation (a portrait photo stored sideways reports portrait). */
+  width: number;
+  height: number;
+  format: string;
+  channels: number;
+  /** libvips interpretation, e.g. 'srgb', 'cmyk', 'b-w', 'rgb16', 'grey16'. */
+  space: string;
+  hasAlpha: boolean;
+  /** Pixels per inch recorded in the file, when present. */
+  density: number | undefined;
+  /** EXIF orientation tag (1 when absent). */
+  orientation: number;
+  hasProfile: boolean;
+  /** Bits per sample as libvips names it ('uchar', 'ushort', ...). */
+  depth: string;
+}
+
+export interface ProbeOptions {
+  limitInputPixels?: number;
+}
+
+export async function probeImage(path: string, options: ProbeOptions = {}): Promise<ImageProbe> {
+  const bytes = await readSource(path);
+  return probeBytes(bytes, path, options);
+}
+
+/** Reads a source file, turning fs errors into ImageErrors. */
+export async function readSource(path: string): Promise<Buffer> {
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new ImageError('missing', path, 'is not a file');
+    return await readFile(path);
+  } catch (error) {
+    if (error instanceof ImageError) throw error;
+    throw new ImageError('missing', path, 'photo file not found or unreadable', { cause: error });
+  }
+}
+
+export async function probeBytes(
+  bytes: Buffer,
+  path: string,
+  options: ProbeOptions = {},
+): Promise<ImageProbe> {
+  const limit = options.limitInputPixels ?? DEFAULT_LIMIT_INPUT_PIXELS;
+  let meta: Metadata;
+  try {
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch (error) {
+    throw classifySharpError(error, path);
+  }
+  if (!meta.width || !meta.height || !meta.format) {
+    throw new ImageError('corrupt', path, 'image header has no size');
+  }
+  const pixels = meta.width * meta.height;
+  if (pixels > limit) {
+    throw new ImageError(
+      'too-large',
+      path,
+      `${meta.width}x${meta.height} px (${(pixels / 1e6).toFixed(1)} MP) exceeds the limit of ${(limit / 1e6).toFixed(1)} MP (option limitInputPixels)`,
+    );
+  }
+  const orientation = meta.orientation ?? 1;
+  const swapped = orientation >= 5;
+  return {
+    width: swapped ? meta.height : meta.width,
+    height: swapped ? meta.width : meta.height,
+    format: meta.format,
+    channels: meta.channels ?? 0,
+    space: String(meta.space ?? 'unknown'),
+    hasAlpha: meta.hasAlpha ?? false,
+    density: meta.density,
+    orientation,
+    hasProfile: meta.hasProfile ?? false,
+    depth: String(meta.depth ?? 'unknown'),
+  };
+}
+
+/** Maps libvips' messages to the three failures a user can act on. */
+export function classifySharpError(error: unknown, path: string): ImageError {
+  if (error instanceof ImageError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/unsupported image format|Input buffer contains unsupported/i.test(message)) {
+    return new ImageError('not-an-image', path, 'not an image (unsupported or unknown format)', {
+      cause: error,
+    });
+  }
+  if (/pixel limit/i.test(message)) {
+    return new ImageError('too-large', path, `exceeds the pixel limit (${message})`, { cause: error });
+  }
+  return new ImageError('corrupt', path, `corrupt or truncated image (${message.split('\n')[0]})`, {
+    cause: error,
+  });
+}

@@ -1,0 +1,181 @@
+/**
+ * One story in its module: header, floats (photos, pull quote), then the body flowed around them,
+ * balanced, with a jump line when it continues on another page, and the fit report.
+ * Floats first, then text: floats anchored to a paragraph are placed where a first flow puts that
+ * paragraph, and the flow runs again around them.
+ */
+import type { Article } from '../model/article.js';
+import type { Template } from '../model/template.js';
+import { buildSlots, type Slot } from './buildSlots.js';
+import { createSetLinesCache, type FlowResult, flowBody } from './flowBody.js';
+import type { Rect } from './geometry.js';
+import { layoutStoryHeader, type StoryRole } from './layoutStoryHeader.js';
+import { placeStoryFloats } from './placeStoryFloats.js';
+import { countWords, prepareBody, type ResumePoint } from './prepareBody.js';
+import { describeFrame, frameColumnsX, frameRect, type StoryFrame } from './StoryFrame.js';
+import { setText, type TypesetContext } from './TypesetContext.js';
+import { spanWidth } from '../model/template.js';
+import type { PlacedElement, PlacedLine, StoryReport } from './types.js';
+
+export interface StoryPlan {
+  article: Article;
+  frame: StoryFrame;
+  role: StoryRole;
+  headlineColumns: number;
+  photos: boolean;
+  /** Page label the overset continues on (a jump line is set). */
+  continuesOn?: string;
+  /** Page label this is continued from (a jump headline is set and the body starts at `resume`). */
+  continuedFrom?: string;
+  resume?: ResumePoint;
+}
+
+export interface StoryLayout {
+  elements: PlacedElement[];
+  report: StoryReport;
+  /** Where the text continues when it jumps to `continuesOn`. */
+  resume?: ResumePoint;
+}
+
+const MIN_LINES_TOGETHER = 2;
+
+export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): StoryLayout {
+  const { article, frame } = plan;
+  const warnings: string[] = [];
+  const moduleRect = frameRect(t, frame);
+  const header = layoutStoryHeader(ctx, t, article, plan.role, moduleRect.x, frame.top, spanWidth(t, Math.min(plan.headlineColumns, frame.columns)), plan.continuedFrom);
+  warnings.push(...header.warnings);
+  const bodyTop = frame.top + header.gridLines;
+  const bodyEnd = frame.top + frame.depth;
+  const elements: PlacedElement[] = [...header.elements];
+  const body = prepareBody(ctx, t, article, plan.resume);
+  const grid = { columnX: frameColumnsX(t, frame), columnWidth: t.columnWidth, gridTop: t.typeArea.y, baseline: t.baseline, firstLine: bodyTop, endLine: bodyEnd };
+  const cache = createSetLinesCache();
+  const settings = { minLinesTogether: MIN_LINES_TOGETHER, subheadSpace: 1, ...(ctx.params && { params: ctx.params }) };
+  const flow = (exclusions: readonly Rect[], endLine = bodyEnd, reserveLast = false) => {
+    let slots = buildSlots({ ...grid, endLine }, exclusions);
+    if (reserveLast) slots = slots.slice(0, -1);
+    return { slots, result: flowBody(body.blocks, slots, ctx.engines, settings, cache) };
+  };
+
+  // Floats anchored to a paragraph go where the (balanced) flow without them puts that paragraph.
+  const settle = (ex: readonly Rect[], lowest: number) => {
+    const full = flow(ex);
+    return full.result.overset || full.result.lines.length === 0 ? full : balance(flow, ex, lowest, bodyEnd, full.result);
+  };
+  const floats = bodyTop < bodyEnd
+    ? placeStoryFloats(ctx, t, plan, body, bodyTop, bodyEnd, (ex) => settle(ex, lowestCutoff(t, bodyTop, ex)).result)
+    : { floats: [], photos: [], warnings: [] };
+  warnings.push(...floats.warnings);
+  const exclusions = floats.floats.map((f) => f.exclusion);
+  for (const f of floats.floats) elements.push(...f.elements);
+
+  let { slots, result } = flow(exclusions);
+  const fullSlots = slots;
+  let jumpSlot: Slot | undefined;
+  if (result.overset && plan.continuesOn) {
+    ({ slots, result } = flow(exclusions, bodyEnd, true));
+    jumpSlot = fullSlots[fullSlots.length - 1];
+  } else if (!result.overset && result.lines.length > 0) {
+    const floatRects = floats.floats.map((f) => f.rect);
+    ({ slots, result } = balance(flow, exclusions, lowestCutoff(t, bodyTop, floatRects), bodyEnd, result));
+  }
+
+  const placed: PlacedLine[] = result.lines.map(({ slot, line }) => ({ x: slot.x, y: slot.baseline, line }));
+  if (placed.length) elements.push({ kind: 'lines', lines: placed });
+  if (jumpSlot && plan.continuesOn) {
+    const jump = setText(ctx, `Continued on page ${plan.continuesOn}`, t.styles.jump, jumpSlot.width, article.language);
+    elements.push({ kind: 'lines', lines: jump.slice(0, 1).map((line) => ({ x: jumpSlot.x, y: jumpSlot.baseline, line })) });
+  }
+  for (const { slot, line } of result.lines) {
+    if (line.loose || line.overfull) {
+      elements.push({ kind: 'debug', rect: { x: slot.x, y: slot.top, width: slot.width, height: t.baseline }, label: line.overfull ? 'overfull' : `loose ${line.ratio.toFixed(2)}`, category: 'loose' });
+    }
+  }
+  elements.push({ kind: 'debug', rect: moduleRect, label: `${article.id}: ${describeFrame(frame)}`, category: 'module' });
+
+  const report = buildReport(plan, result, fullSlots.length, body, floats.photos, warnings, !!jumpSlot);
+  if (result.overset && !jumpSlot) {
+    const last = fullSlots[fullSlots.length - 1];
+    if (last) elements.push({ kind: 'debug', rect: { x: last.x, y: last.top, width: last.width, height: t.baseline }, label: `+${result.overset.lines} lines overset from "${result.overset.firstWord}"`, category: 'overset' });
+  }
+  const resume = result.overset && jumpSlot ? toResume(result, body) : undefined;
+  return { elements, report, ...(resume && { resume }) };
+}
+
+/** Balancing never cuts the columns above the bottom of a float: text and floats end together. */
+function lowestCutoff(t: Template, bodyTop: number, rects: readonly Rect[]): number {
+  let line = bodyTop + 1;
+  for (const r of rects) line = Math.max(line, Math.ceil((r.y + r.height - t.typeArea.y) / t.baseline - 1e-6));
+  return line;
+}
+
+/**
+ * Squares off a story that is shorter than its module: the smallest cut-off grid line at which the
+ * whole body still fits, so every column ends on (nearly) the same line.
+ */
+function balance(
+  flow: (ex: readonly Rect[], endLine?: number) => { slots: Slot[]; result: FlowResult },
+  exclusions: readonly Rect[],
+  lowest: number,
+  bodyEnd: number,
+  full: FlowResult,
+): { slots: Slot[]; result: FlowResult } {
+  let lo = Math.min(lowest, bodyEnd);
+  let hi = bodyEnd;
+  let best = { slots: [] as Slot[], result: full };
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    const trial = flow(exclusions, mid);
+    if (trial.result.overset) lo = mid + 1;
+    else {
+      best = trial;
+      hi = mid;
+    }
+  }
+  return best.slots.length ? best : flow(exclusions, hi);
+}
+
+function toResume(result: FlowResult, body: ReturnType<typeof prepareBody>): ResumePoint {
+  const o = result.overset!;
+  const block = body.firstBlock + o.block;
+  // Word indices of the first block count from the resume point; the dateline is not the article's.
+  const word = o.block === 0 ? o.word + body.wordOffset - body.prefixWords : o.word;
+  return { block, word: Math.max(0, word) };
+}
+
+function buildReport(
+  plan: StoryPlan,
+  result: FlowResult,
+  slotCount: number,
+  body: ReturnType<typeof prepareBody>,
+  photos: StoryReport['photos'],
+  warnings: string[],
+  jumped: boolean,
+): StoryReport {
+  const lines = result.lines.map((l) => l.line);
+  const wordsOnPage = lines.reduce((n, l) => n + l.words.length, 0) - (result.lines.some((l) => l.block === 0) ? body.prefixWords : 0);
+  const wordsTotal = plan.article.body.reduce((n, b) => n + (b.kind === 'subhead' ? countWords(b.text) : countWords(b.runs.map((r) => r.text).join(''))), 0);
+  const overset = result.overset;
+  return {
+    article: plan.article.file,
+    headline: plan.article.headline,
+    module: describeFrame(plan.frame),
+    linesSet: lines.length,
+    oversetLines: overset && !jumped ? overset.lines : 0,
+    ...(overset && !jumped && { oversetFrom: overset.firstWord }),
+    jumpedLines: overset && jumped ? overset.lines : 0,
+    emptyLines: overset ? 0 : Math.max(0, slotCount - lines.length),
+    hyphenatedLines: lines.filter((l) => l.hyphenated).length,
+    looseLines: lines.filter((l) => l.loose).length,
+    overfullLines: lines.filter((l) => l.overfull).length,
+    wordsPlaced: wordsOnPage,
+    wordsTotal,
+    photos,
+    warnings: [
+      ...warnings,
+      ...(overset && !jumped ? [`${overset.lines} lines overset from "${overset.firstWord}"`] : []),
+      ...(lines.some((l) => l.overfull) ? [`${lines.filter((l) => l.overfull).length} overfull lines`] : []),
+    ],
+  };
+}

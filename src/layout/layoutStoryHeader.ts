@@ -1,0 +1,71 @@
+/**
+ * The head of a story, stacked from the module's top grid line: kicker, headline (fitted), deck
+ * and byline; or, on a jump page, the jump headline and a "Continued from" line. Each element
+ * takes whole grid lines, so the body below starts on the grid.
+ */
+import type { Article } from '../model/article.js';
+import type { Template } from '../model/template.js';
+import { fitHeadline } from './fitHeadline.js';
+import type { Pt } from './geometry.js';
+import { stackLines } from './stackLines.js';
+import { setText, type TypesetContext } from './TypesetContext.js';
+import type { PlacedElement } from './types.js';
+
+export type StoryRole = 'lead' | 'secondary' | 'brief';
+
+export interface HeaderLayout {
+  elements: PlacedElement[];
+  /** Grid lines taken from the module's top. */
+  gridLines: number;
+  warnings: string[];
+}
+
+/** Decks wider than this are hard to read at deck sizes: they span fewer columns than the headline. */
+const MAX_DECK_WIDTH = 420;
+
+export function layoutStoryHeader(
+  ctx: TypesetContext,
+  t: Template,
+  article: Article,
+  role: StoryRole,
+  x: Pt,
+  topLine: number,
+  headlineWidth: Pt,
+  continuedFrom?: string,
+): HeaderLayout {
+  const elements: PlacedElement[] = [];
+  const warnings: string[] = [];
+  const lang = article.language;
+  let line = topLine;
+  const yOf = (l: number) => t.typeArea.y + l * t.baseline;
+  const add = (text: string, style: Template['styles'][keyof Template['styles']], width: Pt, gap = 0) => {
+    const block = stackLines(setText(ctx, text, style, width, lang), style, ctx.shaper, x, yOf(line), t.baseline, gap);
+    elements.push({ kind: 'lines', lines: block.lines });
+    line += block.gridLines;
+  };
+
+  if (continuedFrom) {
+    const fitted = fitHeadline(ctx, article.headline, t.styles.jumpHeadline, headlineWidth, lang);
+    const block = stackLines(fitted.lines, fitted.style, ctx.shaper, x, yOf(line), t.baseline, t.baseline / 2);
+    elements.push({ kind: 'lines', lines: block.lines });
+    line += block.gridLines;
+    add(`Continued from page ${continuedFrom}`, t.styles.jump, headlineWidth);
+    line += 1;
+    return { elements, gridLines: line - topLine, warnings };
+  }
+
+  if (article.kicker && role !== 'brief') add(article.kicker, t.styles.kicker, headlineWidth);
+  const style = role === 'lead' ? t.styles.headline : role === 'secondary' ? t.styles.headlineSecondary : t.styles.headlineBrief;
+  const fitted = fitHeadline(ctx, article.headline, style, headlineWidth, lang);
+  if (!fitted.fits) warnings.push(`headline needs more than ${style.maxLines} lines even at ${style.minSize} pt`);
+  const headline = stackLines(fitted.lines, fitted.style, ctx.shaper, x, yOf(line), t.baseline, t.baseline * 0.6);
+  elements.push({ kind: 'lines', lines: headline.lines });
+  line += headline.gridLines;
+  if (article.deck && role !== 'brief') {
+    const deckStyle = role === 'lead' ? t.styles.deck : { ...t.styles.deck, size: t.styles.deck.size * 0.8, leading: t.styles.deck.leading * 0.8 };
+    add(article.deck, deckStyle, Math.min(headlineWidth, MAX_DECK_WIDTH), t.baseline * 0.5);
+  }
+  if (article.byline) add(article.byline, t.styles.byline, headlineWidth);
+  if (role !== 'brief') line += 1;
+  return { elements, gridLines: line - topLine, warnings };
+}

@@ -1,0 +1,84 @@
+/**
+ * The body as flow blocks: each paragraph and subhead prepared once (width-independent), the
+ * dateline run into the first paragraph, and a continued story started at its resume point.
+ */
+import type { Article } from '../model/article.js';
+import type { Template } from '../model/template.js';
+import type { InlineRun } from '../text/types.js';
+import type { FlowBlock } from './flowBody.js';
+import type { TypesetContext } from './TypesetContext.js';
+
+/** Where a story continues: the block, and the word within it (whitespace-separated words). */
+export interface ResumePoint {
+  block: number;
+  word: number;
+}
+
+export interface PreparedBody {
+  blocks: FlowBlock[];
+  /** Index in article.body of blocks[0]. */
+  firstBlock: number;
+  /** Words of blocks[0] that precede the article's text (the dateline) or were set before (resume). */
+  wordOffset: number;
+  /** Words run in before the article's own first word (the dateline): not the article's words. */
+  prefixWords: number;
+}
+
+export function prepareBody(ctx: TypesetContext, t: Template, article: Article, resume?: ResumePoint): PreparedBody {
+  const blocks: FlowBlock[] = [];
+  const start = resume?.block ?? 0;
+  let prefixWords = 0;
+  let seenParagraph = false;
+  for (let i = start; i < article.body.length; i++) {
+    const block = article.body[i]!;
+    if (block.kind === 'subhead') {
+      const style = t.styles.subhead;
+      blocks.push({
+        kind: 'subhead',
+        paragraph: ctx.engines.prepare({ runs: [{ text: block.text }], style, language: article.language, indentFirstLine: false }, ctx.shaper),
+      });
+      continue;
+    }
+    let runs: InlineRun[] = block.runs;
+    if (i === start && resume && resume.word > 0) runs = sliceRunsFromWord(runs, resume.word);
+    const first = !seenParagraph && !resume && i === 0;
+    if (first && article.dateline) {
+      const dateline = `${article.dateline.toUpperCase()} \u2014 `;
+      prefixWords = countWords(dateline);
+      runs = [{ text: dateline, bold: true }, ...runs];
+    }
+    const afterHeading = i === start || article.body[i - 1]?.kind === 'subhead';
+    blocks.push({
+      kind: 'paragraph',
+      paragraph: ctx.engines.prepare(
+        { runs, style: t.styles.body, language: article.language, indentFirstLine: !afterHeading },
+        ctx.shaper,
+      ),
+    });
+    seenParagraph = true;
+  }
+  return { blocks, firstBlock: start, wordOffset: resume?.word ?? 0, prefixWords };
+}
+
+export function countWords(text: string): number {
+  const trimmed = text.trim();
+  return trimmed ? trimmed.split(/\s+/u).length : 0;
+}
+
+/** The runs from the n-th whitespace-separated word on (emphasis kept). */
+export function sliceRunsFromWord(runs: readonly InlineRun[], n: number): InlineRun[] {
+  let seen = 0;
+  let inWord = false;
+  for (let r = 0; r < runs.length; r++) {
+    const text = runs[r]!.text;
+    for (let i = 0; i < text.length; i++) {
+      const space = /\s/u.test(text[i]!);
+      if (!space && !inWord) {
+        if (seen === n) return [{ ...runs[r]!, text: text.slice(i) }, ...runs.slice(r + 1)];
+        seen++;
+      }
+      inWord = !space;
+    }
+  }
+  return [];
+}

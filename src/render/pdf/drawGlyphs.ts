@@ -1,0 +1,129 @@
+/**
+ * Glyph runs drawn at the positions layout computed, through pdfkit's embedded-font subset (pdfkit
+ * has no public glyph API: this file is the one place that feeds glyph ids to it; see STACK trap 12).
+ * Each glyph's `chars` go to the font's ToUnicode map so text extraction returns the words.
+ */
+import type { FontKey, GlyphsItem } from '../../display/types.js';
+import { fillColorOp, isPureBlack } from './colors.js';
+import { num } from './contentOps.js';
+import { currentEmbeddedFont, type InternalDoc, type PdfEmbeddedFont } from './pdfkitInternals.js';
+
+export interface FontRegistry {
+  /** The embedded font for a key, registered as a resource of the current page. */
+  use(key: FontKey): PdfEmbeddedFont;
+}
+
+export function createFontRegistry(doc: InternalDoc, files: ReadonlyMap<FontKey, string>): FontRegistry {
+  const fonts = new Map<FontKey, PdfEmbeddedFont>();
+  return {
+    use(key) {
+      let font = fonts.get(key);
+      if (!font) {
+        const file = files.get(key);
+        if (!file) throw new Error(`renderPdf: font "${key}" is not in the font catalogue`);
+        doc.font(file);
+        font = currentEmbeddedFont(doc, `${key} (${file})`);
+        fonts.set(key, font);
+      }
+      if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+      return font;
+    },
+  };
+}
+
+/** Subset glyph id for a font glyph, recording its width and the characters it stands for. */
+function includeGlyph(font: PdfEmbeddedFont, glyphId: number, chars: string): number {
+  const gid = font.subset.includeGlyph(glyphId);
+  if (font.widths[gid] == null) font.widths[gid] = font.font.getGlyph(glyphId).advanceWidth * font.scale;
+  const codePoints = [...chars].map((c) => c.codePointAt(0)!);
+  const known = font.unicode[gid];
+  // The first non-empty mapping wins (a glyph reached from two spellings keeps the first).
+  if (known == null || (known.length === 0 && codePoints.length > 0)) font.unicode[gid] = codePoints;
+  return gid;
+}
+
+const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+/**
+ * Writes one run. `advance` is the final pen advance on the page (hScale included); `dx`/`dy` offset
+ * one glyph from the pen in display space (y down). Pure-black runs overprint via `overprintGs`.
+ */
+export function drawGlyphs(
+  doc: InternalDoc,
+  fonts: FontRegistry,
+  item: GlyphsItem,
+  overprintGs: string,
+): void {
+  if (item.glyphs.length === 0) return;
+  const font = fonts.use(item.font);
+  const size = item.size;
+  const h = item.hScale ?? 1;
+  const emToPt = (size * h) / 1000; // text-space thousandths to points along the baseline
+  const out: string[] = ['q'];
+  if (isPureBlack(item.color)) out.push(`/${overprintGs} gs`);
+  out.push(fillColorOp(item.color), 'BT', `/${font.id} ${num(size)} Tf`);
+  if (h !== 1) out.push(`${num(h * 100)} Tz`);
+  // Text space flipped back upright inside pdfkit's top-left user space.
+  const tm = (x: number, y: number) => `1 0 0 -1 ${num(x)} ${num(y)} Tm`;
+  out.push(tm(item.x, item.y));
+
+  let tj: string[] = [];
+  const flush = () => {
+    if (tj.length > 0) out.push(`[${tj.join('')}] TJ`);
+    tj = [];
+  };
+  let ideal = item.x; // where layout puts the pen
+  let actual = item.x; // where the PDF pen is after what was written
+  for (const g of item.glyphs) {
+    const gid = includeGlyph(font, g.id, g.chars);
+    const width = font.widths[gid]!; // 1/1000 em
+    if (g.dx !== 0 || g.dy !== 0) {
+      flush();
+      out.push(tm(ideal + g.dx, item.y + g.dy), `<${hex4(gid)}> Tj`);
+      ideal += g.advance;
+      out.push(tm(ideal, item.y));
+      actual = ideal;
+      continue;
+    }
+    ideal += g.advance;
+    // TJ number: thousandths of an em subtracted from the glyph's own width, chosen so the pen lands
+    // on the ideal position (rounding never accumulates along the line).
+    const adjust = Math.round((width - (ideal - actual) / emToPt) * 100) / 100;
+    tj.push(`<${hex4(gid)}>`);
+    if (adjust !== 0) tj.push(num(adjust, 2));
+    actual += (width - adjust) * emToPt;
+  }
+  flush();
+  out.push('ET', 'Q');
+  doc.addContent(out.join('\n'));
+}
+
+/** Shapes a short label (slug line) with the font's own layout and draws it: backend-made text only. */
+export function drawLabel(
+  doc: InternalDoc,
+  fonts: FontRegistry,
+  key: FontKey,
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  overprintGs: string,
+): void {
+  const font = fonts.use(key);
+  const run = font.font.layout(text);
+  const k = size / font.font.unitsPerEm;
+  const chars = [...text];
+  const glyphs = run.glyphs.map((g, i) => ({
+    id: g.id,
+    advance: run.positions[i]!.xAdvance * k,
+    dx: 0,
+    dy: 0,
+    chars: g.codePoints.length > 0 ? String.fromCodePoint(...g.codePoints) : (chars[i] ?? ''),
+  }));
+  drawGlyphs(
+    doc,
+    fonts,
+    { kind: 'glyphs', x, y, font: key, size, color: { space: 'cmyk', c: 0, m: 0, y: 0, k: 1 }, glyphs, text },
+    overprintGs,
+  );
+}

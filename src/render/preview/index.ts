@@ -1,0 +1,16 @@
+/** The preview backend: a page as SVG or PNG drawn from the display list, and the contact sheet. */
+
+export { toRgb } from './previewColor.js';
+export { DEFAULT_PREVIEW_DPI, type PreviewFrame, previewFrame, toPreviewPx } from './previewFrame.js';
+export { createPreviewImageCache, type PreviewImageCache } from './previewImages.js';
+export { OVERLAY_STYLES, OVERLAYS, type PreviewOverlay, resolveOverlays } from './previewOverlays.js';
+export {
+  type ContactSheetOptions,
+  type ContactSheetPage,
+  layoutContactSheet,
+  renderContactSheet,
+  type SheetCell,
+  type SheetLayout,
+} from './renderContactSheet.js';
+export { type PreviewPngOptions, renderPreviewPng } from './renderPreviewPng.js';
+export { type PreviewSvgOptions, renderPreviewSvg } from './renderPreviewSvg.js';

@@ -1,0 +1,282 @@
+/**
+ * galley's total-fit line breaker (Knuth & Plass 1981, as in TeX's §813-890), on the flat
+ * material of toBreakMaterial. What it adds to TeX:
+ * - line widths vary line by line (`width(line)`), so active nodes are kept per line number;
+ * - boxes carry stretch and shrink (font expansion and letter-spacing, pdfTeX style): they enter
+ *   the adjustment ratio with the word spaces, so spaces vary less;
+ * - protrusion: a line may hang its last hyphen or punctuation and its first opening quote into the
+ *   margins, so the width available to a line depends on where it starts and ends;
+ * - a hard limit on consecutive hyphenated lines (`maxConsecutiveHyphens`), as an extra state of
+ *   active nodes (so the optimum under the limit is found, not a greedy repair);
+ * - rivers: each candidate line remembers the centres of its word spaces; a space that sits
+ *   within one space width of a space of the previous line, which in turn sits within one space
+ *   width of a space of the line before, costs `riverDemerits`. Because only the best path into
+ *   each active node is kept, this is an approximation (the river term is path dependent), but a
+ *   cheap one: O(spaces²) per feasible candidate, on lines of a handful of words.
+ * - the final pass never fails: loose lines beyond tolerance are accepted (reported loose), and
+ *   when no line fits at all, the line is set overfull from the last active node (TeX's artificial
+ *   demerits). Words wider than the narrowest line were already split into characters, usable
+ *   only in this pass.
+ * Passes: pretolerance without hyphenation, tolerance with hyphenation, then the final pass with
+ * `emergencyStretch` and the character splits.
+ */
+import type { Pt } from '../layout/geometry.js';
+import {
+  type BreakMaterial,
+  GLUE,
+  lineStart,
+  PASS_EMERGENCY,
+  PASS_FIRST,
+  PASS_HYPHENATE,
+  PENALTY,
+} from './toBreakMaterial.js';
+import type { BreakParams } from './types.js';
+
+interface Active {
+  /** Node index of the break (-1: the paragraph start). */
+  pos: number;
+  /** First box of the line after this break. */
+  start: number;
+  /** Lines set before this break (the next line is line number `line`). */
+  line: number;
+  fitness: number;
+  total: number;
+  /** Hyphenated lines in a row ending at this break. */
+  hyph: number;
+  prev: Active | null;
+  /** Centres of the word spaces of the line ending here (river scoring), or null. */
+  spaces: Float64Array | null;
+}
+
+/** The lines a paragraph is broken into, as the breaker sees them. */
+export interface LineModel {
+  /** Width available to line i. */
+  width(line: number): Pt;
+  /** Whether line i is the last of its column. */
+  bottom(line: number): boolean;
+  /**
+   * From this line on, every line has the same width and bottom flag (TeX's last_special_line):
+   * active nodes that differ only in their line number beyond it are merged, which keeps the active
+   * list small (without it, long paragraphs grow the list by one class per possible line count).
+   */
+  uniformFrom: number;
+}
+
+/** TeX's badness: 100 r³, with TeX's cap of 10 000 for anything worse. */
+function badness(r: number): number {
+  if (!Number.isFinite(r)) return 10_000;
+  const b = 100 * Math.abs(r) ** 3;
+  return b > 10_000 ? 10_000 : b;
+}
+
+/** TeX's four fitness classes: tight, decent, loose, very loose. */
+function fitnessOf(r: number): number {
+  if (r < -0.5) return 0;
+  if (r <= 0.5) return 1;
+  if (r <= 1) return 2;
+  return 3;
+}
+
+/** Centres of the word spaces of the line [s, i) set at ratio r, from the line's start. */
+function spaceCentres(m: BreakMaterial, s: number, i: number, r: number): Float64Array {
+  let count = 0;
+  for (let j = s; j < i; j++) if (m.type[j] === GLUE) count++;
+  const out = new Float64Array(count);
+  const useStretch = r >= 0;
+  let k = 0;
+  for (let j = s; j < i; j++) {
+    if (m.type[j] !== GLUE) continue;
+    const before =
+      m.sumW[j]! - m.sumW[s]! + r * (useStretch ? m.sumY[j]! - m.sumY[s]! : m.sumZ[j]! - m.sumZ[s]!);
+    const own = m.width[j]! + r * (useStretch ? m.stretch[j]! : m.shrink[j]!);
+    out[k++] = before + own / 2 - m.protrudeLeft[s]!;
+  }
+  return out;
+}
+
+/** Spaces of the new line stacked on a space of the previous line stacked on one of the line before. */
+function countRivers(line: Float64Array, above: Float64Array, twoAbove: Float64Array, tol: number): number {
+  let rivers = 0;
+  for (let p = 0; p < line.length; p++) {
+    const x = line[p]!;
+    search: for (let q = 0; q < above.length; q++) {
+      const y = above[q]!;
+      if (Math.abs(x - y) >= tol) continue;
+      for (let t = 0; t < twoAbove.length; t++) {
+        if (Math.abs(y - twoAbove[t]!) < tol) {
+          rivers++;
+          break search;
+        }
+      }
+    }
+  }
+  return rivers;
+}
+
+interface Pass {
+  allowed: number;
+  threshold: number;
+  emergency: Pt;
+  final: boolean;
+}
+
+function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: Pass): number[] | null {
+  const uniformFrom = lines.uniformFrom;
+  const actives: Active[] = [
+    { pos: -1, start: lineStart(m, 0), line: 0, fitness: 1, total: 0, hyph: 0, prev: null, spaces: null },
+  ];
+  const rivers = params.riverDemerits > 0 && m.n > 0;
+  const tol = rivers ? riverTolerance(m) : 0;
+  const cands: Active[] = [];
+  for (let i = 0; i < m.n; i++) {
+    if (m.pass[i]! > pass.allowed) continue;
+    const isPenalty = m.type[i] === PENALTY;
+    const pi = isPenalty ? m.penalty[i]! : 0;
+    const isEnd = pi === Number.NEGATIVE_INFINITY;
+    const inserts = m.inserts[i]!;
+    cands.length = 0;
+    let lastDeactivated: Active | null = null;
+    let lastRatio = 0;
+    for (let k = 0; k < actives.length; ) {
+      const a = actives[k]!;
+      const s = a.start;
+      if (s >= i) {
+        k++;
+        continue;
+      }
+      const avail = lines.width(a.line) + m.protrudeRight[i]! + m.protrudeLeft[s]!;
+      const natural = m.sumW[i]! - m.sumW[s]! + (isPenalty ? m.width[i]! : 0);
+      let r = 0;
+      if (natural < avail) {
+        if (!isEnd) {
+          const y = m.sumY[i]! - m.sumY[s]! + m.raggedStretch + pass.emergency;
+          r = y > 0 ? (avail - natural) / y : Number.POSITIVE_INFINITY;
+        }
+      } else if (natural > avail) {
+        const z = m.sumZ[i]! - m.sumZ[s]!;
+        r = z > 0 ? (avail - natural) / z : Number.NEGATIVE_INFINITY;
+      }
+      if (r < -1 || isEnd) {
+        actives.splice(k, 1);
+        if (r < -1) {
+          lastDeactivated = a;
+          lastRatio = r;
+        }
+      } else k++;
+      if (r < -1) continue;
+      let b = badness(r);
+      if (b > pass.threshold) {
+        if (!(pass.final && r > 0)) continue;
+        // Final pass: a line too loose for the tolerance is still better than none; keep ranking
+        // such lines by how loose they are (TeX's cap at 10 000 would make them all equal).
+        b = Number.isFinite(r) ? 100 * r * r * r : 1e9;
+      }
+      const hyph = inserts ? a.hyph + 1 : 0;
+      if (hyph > params.maxConsecutiveHyphens) continue;
+      let d = params.linePenalty + b;
+      d *= d;
+      if (pi > 0) d += pi * pi;
+      else if (pi < 0 && !isEnd) d -= pi * pi;
+      const prevFlagged = a.pos >= 0 && m.flagged[a.pos] === 1;
+      if (m.flagged[i] && prevFlagged) d += params.doubleHyphenDemerits;
+      if (isEnd && prevFlagged) d += params.finalHyphenDemerits;
+      if (inserts && lines.bottom(a.line)) d += params.finalHyphenDemerits;
+      const fitness = fitnessOf(r);
+      if (Math.abs(fitness - a.fitness) > 1) d += params.adjDemerits;
+      let spaces: Float64Array | null = null;
+      if (rivers) {
+        spaces = spaceCentres(m, s, i, Number.isFinite(r) ? r : 0);
+        const above = a.spaces;
+        const twoAbove = a.prev?.spaces;
+        if (above && twoAbove) d += params.riverDemerits * countRivers(spaces, above, twoAbove, tol);
+      }
+      addCandidate(cands, uniformFrom, {
+        pos: i,
+        start: 0,
+        line: a.line + 1,
+        fitness,
+        total: a.total + d,
+        hyph,
+        prev: a,
+        spaces,
+      });
+    }
+    if (pass.final && actives.length === 0 && cands.length === 0 && lastDeactivated) {
+      // TeX's artificial demerits: nothing fits, so this line is set overfull.
+      const a = lastDeactivated;
+      const s = a.start;
+      cands.push({
+        pos: i,
+        start: 0,
+        line: a.line + 1,
+        fitness: fitnessOf(lastRatio),
+        total: a.total,
+        hyph: inserts ? a.hyph + 1 : 0,
+        prev: a,
+        spaces: rivers ? spaceCentres(m, s, i, -1) : null,
+      });
+    }
+    for (const c of cands) {
+      c.start = lineStart(m, i + 1);
+      actives.push(c);
+    }
+    if (actives.length === 0) return null;
+  }
+  let best: Active | null = null;
+  for (const a of actives) if (a.pos === m.n - 1 && (!best || a.total < best.total)) best = a;
+  if (!best) return null;
+  const breaks: number[] = [];
+  for (let a: Active | null = best; a && a.pos >= 0; a = a.prev) breaks.push(a.pos);
+  return breaks.reverse();
+}
+
+/** Keeps the best candidate per (line class, fitness, hyphen run). */
+function addCandidate(cands: Active[], uniformFrom: number, c: Active): void {
+  const cl = Math.min(c.line, uniformFrom);
+  for (let k = 0; k < cands.length; k++) {
+    const o = cands[k]!;
+    if (Math.min(o.line, uniformFrom) === cl && o.fitness === c.fitness && o.hyph === c.hyph) {
+      if (c.total < o.total) cands[k] = c;
+      return;
+    }
+  }
+  cands.push(c);
+}
+
+/** Two spaces are stacked when their centres are closer than a natural word space. */
+function riverTolerance(m: BreakMaterial): number {
+  for (let j = 0; j < m.n; j++) if (m.type[j] === GLUE) return m.width[j]!;
+  return 0;
+}
+
+/**
+ * The optimal breaks of a paragraph: node indices of each line's ending break, the last being the
+ * paragraph's end. Empty material gives no lines.
+ */
+export function breakLines(m: BreakMaterial, lines: LineModel, params: BreakParams): number[] {
+  if (m.n === 0) return [];
+  if (params.pretolerance >= 0) {
+    const first = runPass(m, lines, params, {
+      allowed: PASS_FIRST,
+      threshold: params.pretolerance,
+      emergency: 0,
+      final: false,
+    });
+    if (first) return first;
+  }
+  const second = runPass(m, lines, params, {
+    allowed: PASS_HYPHENATE,
+    threshold: params.tolerance,
+    emergency: 0,
+    final: false,
+  });
+  if (second) return second;
+  return (
+    runPass(m, lines, params, {
+      allowed: PASS_EMERGENCY,
+      threshold: params.tolerance,
+      emergency: params.emergencyStretch,
+      final: true,
+    }) ?? [m.n - 1]
+  );
+}

@@ -1,0 +1,185 @@
+/**
+ * Sets the lines found by a breaker: glyph runs positioned with their final advances. In justified
+ * text the line's adjustment ratio r is shared by word spaces and by the boxes' expansion and
+ * letter-spacing (as in the breaker); boxes never scale beyond their limit (|r| ≤ 1 for them), the
+ * rest goes to the spaces. Ragged, centred and right-aligned lines keep natural spacing and are
+ * shifted. Protrusion hangs the first and last characters into the margins. A drop cap is a run
+ * of the first line, `dy` lower; the first lines are shifted right of it.
+ */
+import type { DisplayGlyph } from '../display/types.js';
+import type { Pt } from '../layout/geometry.js';
+import type { PreparedText } from './nodes.js';
+import { type BreakMaterial, lineStart } from './toBreakMaterial.js';
+import type { BreakParams, LineRun, SetLine } from './types.js';
+
+/** Widths compare with this tolerance (a hundredth of a point is invisible). */
+const EPSILON: Pt = 0.01;
+
+export interface LineGeometry {
+  /** Measure available to the text of line i (drop cap indent already taken off). */
+  width(line: number): Pt;
+  /** Full measure of line i, as reported on the SetLine. */
+  measure(line: number): Pt;
+  /** Left offset of the text of line i (the drop cap indent). */
+  offset(line: number): Pt;
+}
+
+export function justifyLines(
+  p: PreparedText,
+  m: BreakMaterial,
+  breaks: readonly number[],
+  geometry: LineGeometry,
+  params: Pick<BreakParams, 'looseThreshold'>,
+): SetLine[] {
+  const lines: SetLine[] = [];
+  const nodes = m.nodes;
+  let s = lineStart(m, 0);
+  for (let li = 0; li < breaks.length; li++) {
+    const b = breaks[li]!;
+    const end = nodes[b]!;
+    const last = li === breaks.length - 1;
+    const hyphen = end.type === 'penalty' ? end.hyphen : undefined;
+    const protL = m.protrudeLeft[s] ?? 0;
+    const protR = m.protrudeRight[b] ?? 0;
+    const avail = geometry.width(li) + protL + protR;
+    let natural = 0;
+    let yBox = 0;
+    let yGlue = 0;
+    let zBox = 0;
+    let zGlue = 0;
+    for (let j = s; j < b; j++) {
+      const x = nodes[j]!;
+      if (x.type === 'penalty') continue;
+      natural += x.width;
+      if (x.type === 'box') {
+        yBox += x.stretch;
+        zBox += x.shrink;
+      } else {
+        yGlue += x.stretch;
+        zGlue += x.shrink;
+      }
+    }
+    if (hyphen) natural += end.width;
+    const gap = avail - natural;
+    let ratio = 0;
+    let boxR = 0;
+    let glueR = 0;
+    let overfull = false;
+    if (m.ragged) {
+      ratio = m.raggedStretch > 0 ? gap / m.raggedStretch : 0;
+      overfull = gap < -EPSILON;
+    } else if (gap < 0) {
+      const z = zBox + zGlue;
+      ratio = z > 0 ? gap / z : Number.NEGATIVE_INFINITY;
+      overfull = ratio < -1 - EPSILON / Math.max(z, 1);
+      boxR = glueR = Math.max(ratio, -1);
+    } else if (!last) {
+      const y = yBox + yGlue;
+      ratio = y > 0 ? gap / y : gap > EPSILON ? Number.POSITIVE_INFINITY : 0;
+      boxR = Math.min(ratio, 1);
+      glueR = yGlue > 0 ? (gap - boxR * yBox) / yGlue : 0;
+    }
+    let x = geometry.offset(li) - protL;
+    if (m.ragged && gap > 0) {
+      if (p.align === 'center') x += gap / 2;
+      else if (p.align === 'right') x += gap;
+    }
+    const runs: LineRun[] = [];
+    const words: string[] = [];
+    let joinable = false;
+    let splitWord = '';
+    let scale = 1;
+    let spacing = 0;
+    for (let j = s; j <= b; j++) {
+      const node = nodes[j]!;
+      if (node.type === 'glue') {
+        if (j < b) x += node.width + (glueR >= 0 ? glueR * node.stretch : glueR * node.shrink);
+        joinable = false;
+        continue;
+      }
+      if (node.type === 'penalty') {
+        if (node.kind === 'char' && j === b && !last) splitWord = p.words[nodes[b - 1]?.type === 'box' ? (nodes[b - 1] as { word: number }).word : 0] ?? '';
+        if (j === b && hyphen) {
+          const g = hyphen.glyphs;
+          const run = appendRun(runs, joinable, hyphen.font, hyphen.size, hyphen.color, scale, x);
+          x += pushGlyphs(run, g, hyphen.size, hyphen.tracking, scale, spacing);
+        }
+        continue;
+      }
+      if (j === b) break;
+      if (node.wordStart) words.push(p.words[node.word]!);
+      if (node.glyphs.length === 0) {
+        x += node.width;
+        joinable = false;
+        continue;
+      }
+      scale = 1 + boxR * node.expansion;
+      spacing = boxR * node.letterSpace * node.size;
+      const run = appendRun(runs, joinable, node.font, node.size, node.color, scale, x);
+      x += pushGlyphs(run, node.glyphs, node.size, node.tracking, scale, spacing);
+      joinable = true;
+    }
+    if (li === 0 && p.dropCap) {
+      const cap = p.dropCap;
+      if (words[0] !== p.words[0]) words.unshift(p.words[0]!);
+      const run: LineRun = { x: 0, font: cap.font, size: cap.size, color: cap.color, hScale: 1, dy: cap.dy, glyphs: [], text: '' };
+      pushGlyphs(run, cap.glyphs, cap.size, 0, 1, 0);
+      runs.unshift(run);
+    }
+    const line: SetLine = {
+      runs,
+      width: geometry.measure(li),
+      ratio,
+      hyphenated: hyphen !== undefined,
+      overfull,
+      loose: !m.ragged && ratio > params.looseThreshold,
+      words,
+      last,
+    };
+    if (splitWord) line.warnings = [`word "${splitWord}" split at a character: no break point fits the measure`];
+    lines.push(line);
+    s = lineStart(m, b + 1);
+  }
+  return lines;
+}
+
+function appendRun(
+  runs: LineRun[],
+  joinable: boolean,
+  font: string,
+  size: Pt,
+  color: LineRun['color'],
+  hScale: number,
+  x: Pt,
+): LineRun {
+  const prev = runs[runs.length - 1];
+  if (joinable && prev && prev.font === font && prev.size === size && prev.hScale === hScale && prev.color === color) {
+    return prev;
+  }
+  const run: LineRun = { x, font, size, color, hScale, dy: 0, glyphs: [], text: '' };
+  runs.push(run);
+  return run;
+}
+
+/** Appends glyphs to a run with their final advances; returns the width added. */
+function pushGlyphs(
+  run: LineRun,
+  glyphs: readonly { id: number; advance: number; dx: number; dy: number; chars: string }[],
+  size: Pt,
+  tracking: number,
+  hScale: number,
+  letterSpace: Pt,
+): Pt {
+  let w = 0;
+  let text = '';
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i]!;
+    const advance = (g.advance + tracking) * size * hScale + letterSpace;
+    const out: DisplayGlyph = { id: g.id, advance, dx: g.dx * size * hScale, dy: g.dy * size, chars: g.chars };
+    run.glyphs.push(out);
+    text += g.chars;
+    w += advance;
+  }
+  run.text += text;
+  return w;
+}

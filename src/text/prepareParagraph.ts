@@ -1,0 +1,242 @@
+/**
+ * A paragraph turned into width-independent Knuth-Plass material: text cleaned and smartened,
+ * upper-cased for caps styles, split into words at spaces, words split at their break points
+ * (hyphenation, soft hyphens, explicit hyphens, URLs), shaped word by word (cached by the shaper),
+ * missing glyphs set in a fallback face. Word spaces are glue (stretchable in justified text, fixed
+ * in ragged text); boxes carry the stretch and shrink of font expansion and letter-spacing.
+ */
+import type { Color } from '../display/types.js';
+import type { Pt } from '../layout/geometry.js';
+import type { BoxNode, DropCap, HyphenGlyphs, PreparedText, TextNode } from './nodes.js';
+import { normalizeText } from './normalizeText.js';
+import { protrusionLeft, protrusionRight } from './protrusion.js';
+import { type SegmentOptions, segmentWord } from './segmentWord.js';
+import { shapeSlices } from './shapeSlices.js';
+import { smartenText } from './smartenText.js';
+import { splitByFace } from './splitByFace.js';
+import type { FontKey, InlineRun, ParagraphInput, ShapedGlyph, Shaper, TextStyle } from './types.js';
+
+interface Piece {
+  text: string;
+  font: FontKey;
+}
+
+interface Word {
+  pieces: Piece[];
+  /** The space after the word: breakable, no-break, or none (last word). */
+  space: 'break' | 'nobreak' | null;
+}
+
+/** Gap between a drop cap and the text, in em of the body size. */
+const DROP_CAP_GAP_EM = 0.4;
+const DROP_CAP_HEAD = /^[\p{Ps}\p{Pi}"'\u201E\u201A]*[\p{L}\p{N}][\p{M}]*/u;
+
+function faceOf(style: TextStyle, run: InlineRun): FontKey {
+  if (run.bold && run.italic) return style.boldItalicFont;
+  if (run.bold) return style.boldFont;
+  if (run.italic) return style.italicFont;
+  return style.font;
+}
+
+function upper(text: string, language: string): string {
+  try {
+    return text.toLocaleUpperCase(language || 'en');
+  } catch {
+    return text.toUpperCase();
+  }
+}
+
+/** Words with their pieces per face, split at spaces; leading, trailing and repeated spaces collapse. */
+function toWords(input: ParagraphInput): Word[] {
+  const { style, language } = input;
+  const words: Word[] = [];
+  let pieces: Piece[] = [];
+  let pendingSpace: 'break' | 'nobreak' | null = null;
+  let before = ' ';
+  for (const run of input.runs) {
+    let text = smartenText(normalizeText(run.text), language, before);
+    if (style.uppercase) text = upper(text, language);
+    if (!text) continue;
+    before = text[text.length - 1]!;
+    const font = faceOf(style, run);
+    for (const part of text.split(/([ \u00A0]+)/)) {
+      if (!part) continue;
+      if (part[0] === ' ' || part[0] === '\u00A0') {
+        if (pieces.length) {
+          words.push({ pieces, space: null });
+          pieces = [];
+        }
+        if (words.length) pendingSpace = part.includes('\u00A0') || pendingSpace === 'nobreak' ? 'nobreak' : 'break';
+        continue;
+      }
+      if (!pieces.length && pendingSpace && words.length) words[words.length - 1]!.space = pendingSpace;
+      pendingSpace = null;
+      pieces.push({ text: part, font });
+    }
+  }
+  if (pieces.length) words.push({ pieces, space: null });
+  return words;
+}
+
+function takeDropCap(words: Word[], input: ParagraphInput, shaper: Shaper): DropCap | undefined {
+  const { style } = input;
+  const first = words[0]?.pieces[0];
+  if (style.dropCapLines < 2 || !first) return undefined;
+  const head = DROP_CAP_HEAD.exec(first.text)?.[0];
+  if (!head) return undefined;
+  first.text = first.text.slice(head.length);
+  if (!first.text) words[0]!.pieces.shift();
+  if (!words[0]!.pieces.length) words.shift();
+  const font = style.font;
+  const capHeight = shaper.metrics(font).capHeight || 0.7;
+  const lines = style.dropCapLines;
+  const size = ((lines - 1) * style.leading) / capHeight + style.size;
+  const glyphs = shaper.shape(head, font, style.features);
+  const advance = glyphs.reduce((s, g) => s + g.advance, 0) * size;
+  return {
+    text: head,
+    font,
+    size,
+    color: style.color,
+    glyphs,
+    indent: advance + DROP_CAP_GAP_EM * style.size,
+    lines,
+    dy: (lines - 1) * style.leading,
+  };
+}
+
+function sumAdvance(glyphs: readonly ShapedGlyph[]): number {
+  let s = 0;
+  for (let i = 0; i < glyphs.length; i++) s += glyphs[i]!.advance;
+  return s;
+}
+
+export function prepareParagraph(input: ParagraphInput, shaper: Shaper): PreparedText {
+  const { style } = input;
+  const warnings: string[] = [];
+  const words = toWords(input);
+  const dropCap = takeDropCap(words, input, shaper);
+  const size = style.size;
+  const color: Color = style.color;
+  const justify = style.align === 'justify';
+  const expansion = justify ? style.expansion : 0;
+  const letterSpace = justify ? style.letterSpace : 0;
+  const features = style.features;
+  const segmentOptions: SegmentOptions = {
+    hyphenate: style.hyphenate,
+    language: input.language,
+    minWord: style.hyphenMinWord,
+    minLeft: style.hyphenMinLeft,
+    minRight: style.hyphenMinRight,
+    capitalized: style.hyphenateCapitalized,
+  };
+  const hyphens = new Map<FontKey, HyphenGlyphs>();
+  const hyphenOf = (font: FontKey): HyphenGlyphs => {
+    let h = hyphens.get(font);
+    if (!h) {
+      const glyphs = shaper.shape('-', font, features);
+      const advance = (sumAdvance(glyphs) + style.tracking * glyphs.length) * size;
+      h = { font, size, color, glyphs, tracking: style.tracking, protrude: style.protrusion ? protrusionRight('-') * advance : 0 };
+      hyphens.set(font, h);
+    }
+    return h;
+  };
+  const box = (glyphs: readonly ShapedGlyph[], font: FontKey, word: number, wordStart: boolean): BoxNode => {
+    const n = glyphs.length;
+    const width = (sumAdvance(glyphs) + style.tracking * n) * size;
+    const give = width * expansion + n * letterSpace * size;
+    let text = '';
+    for (let i = 0; i < n; i++) text += glyphs[i]!.chars;
+    let left = 0;
+    let right = 0;
+    if (style.protrusion && n > 0) {
+      const f = glyphs[0]!;
+      const l = glyphs[n - 1]!;
+      left = protrusionLeft(f.chars[0] ?? '') * f.advance * size;
+      right = protrusionRight(l.chars[l.chars.length - 1] ?? '') * l.advance * size;
+    }
+    return {
+      type: 'box',
+      font,
+      size,
+      color,
+      glyphs,
+      text,
+      width,
+      tracking: style.tracking,
+      expansion,
+      letterSpace,
+      stretch: give,
+      shrink: give,
+      word,
+      wordStart,
+      protrudeLeft: left,
+      protrudeRight: right,
+    };
+  };
+
+  const nodes: TextNode[] = [];
+  const wordTexts: string[] = [];
+  if (input.indentFirstLine && style.indent > 0 && !dropCap && words.length) {
+    nodes.push({ ...box([], style.font, -1, false), width: style.indent as Pt });
+  }
+  const ws = style.wordSpace;
+  const space = justify
+    ? { width: ws.ideal * size, stretch: (ws.max - ws.ideal) * size, shrink: (ws.ideal - ws.min) * size }
+    : { width: ws.ideal * size, stretch: 0, shrink: 0 };
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
+    let wordText = '';
+    let start = true;
+    for (const piece of word.pieces) {
+      const seg = segmentWord(piece.text, segmentOptions);
+      wordText += seg.text;
+      let offset = 0;
+      let b = 0;
+      for (const part of splitByFace(seg.text, piece.font, shaper, warnings)) {
+        const end = offset + part.text.length;
+        while (b < seg.breaks.length && seg.breaks[b]!.offset <= offset) b++;
+        const local = [];
+        for (let k = b; k < seg.breaks.length && seg.breaks[k]!.offset < end; k++) local.push(seg.breaks[k]!);
+        const slices = shapeSlices(
+          shaper,
+          part.text,
+          part.font,
+          features,
+          local.map((x) => x.offset - offset),
+        );
+        for (let s = 0; s < slices.length; s++) {
+          if (s > 0) {
+            const kind = local[s - 1]!.kind;
+            if (kind === 'hyphen' || kind === 'soft') {
+              const hyphen = hyphenOf(part.font);
+              const width = (sumAdvance(hyphen.glyphs) + style.tracking * hyphen.glyphs.length) * size;
+              nodes.push({ type: 'penalty', kind, width, hyphen });
+            } else nodes.push({ type: 'penalty', kind, width: 0 });
+          }
+          nodes.push(box(slices[s]!, part.font, w, start));
+          start = false;
+        }
+        // A break exactly at a face boundary.
+        if (seg.breaks[b + local.length]?.offset === end && end < seg.text.length) {
+          nodes.push({ type: 'penalty', kind: seg.breaks[b + local.length]!.kind === 'url' ? 'url' : 'explicit', width: 0 });
+        }
+        offset = end;
+      }
+    }
+    wordTexts.push(dropCap && w === 0 ? dropCap.text + wordText : wordText);
+    if (word.space) nodes.push({ type: 'glue', ...space, breakable: word.space === 'break' });
+  }
+  if (dropCap && words.length === 0) wordTexts.push(dropCap.text);
+  if (nodes.length || dropCap) nodes.push({ type: 'penalty', kind: 'end', width: 0 });
+  return {
+    input,
+    nodes,
+    wordCount: wordTexts.length,
+    warnings,
+    words: wordTexts,
+    align: style.align,
+    size,
+    ...(dropCap ? { dropCap } : {}),
+  };
+}
