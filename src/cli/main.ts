@@ -9,6 +9,7 @@ import { EXIT_BAD_INPUT } from './exitCodes.js';
 import { preflightCommand } from './preflightCommand.js';
 import { previewCommand } from './previewCommand.js';
 import { renderCommand } from './renderCommand.js';
+import { schemaCommand } from './schemaCommand.js';
 
 const EPILOGUE = `Exit codes:
   0  everything was set and written (overset and warnings are reported, not failures)
@@ -18,7 +19,7 @@ const EPILOGUE = `Exit codes:
 Set GALLEY_DEBUG=1 to see stack traces of internal errors.`;
 
 let cli = yargs(hideBin(process.argv)).scriptName('galley');
-for (const command of [renderCommand, previewCommand, preflightCommand]) cli = command(cli);
+for (const command of [renderCommand, previewCommand, preflightCommand, schemaCommand]) cli = command(cli);
 await cli
   .demandCommand(1, 'Name a command: render, preview or preflight (see --help).')
   .strict()

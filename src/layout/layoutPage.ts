@@ -8,6 +8,7 @@ import type { Template } from '../model/template.js';
 import type { Rect } from './geometry.js';
 import { layoutFurniture, type PageInfo } from './layoutFurniture.js';
 import { layoutStory, type StoryLayout, type StoryPlan } from './layoutStory.js';
+import { baselineOffset } from './stackLines.js';
 import { frameRect, type StoryFrame } from './StoryFrame.js';
 import { setText, type TypesetContext } from './TypesetContext.js';
 import type { PageLayout, PlacedElement } from './types.js';
@@ -54,6 +55,10 @@ export function layoutPage(ctx: TypesetContext, spec: PageSpec): PageLayout & { 
   for (const ad of spec.ads) elements.push(...layoutAd(ctx, t, { ...ad, frame: shift(ad.frame) }));
   const frames = [...spec.stories.map((s) => place(s.frame)), ...spec.ads.map((a) => place(a.frame))].map((f) => frameRect(t, f));
   elements.push(...rulesBetween(t, frames, offset));
+  for (let line = 0; line < t.gridLines; line++) {
+    const y = t.typeArea.y + line * t.baseline + baselineOffset(t.baseline);
+    elements.push({ kind: 'debug', rect: { x: t.typeArea.x, y, width: t.typeArea.width, height: 0 }, label: `line ${line}`, category: 'baseline' });
+  }
   for (let c = 0; c < t.columns; c++) {
     const x = t.typeArea.x + c * (t.columnWidth + t.gutter);
     elements.push({ kind: 'debug', rect: { x, y: t.typeArea.y, width: t.columnWidth, height: t.typeArea.height }, label: `column ${c + 1}`, category: 'column' });

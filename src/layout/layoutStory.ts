@@ -32,6 +32,8 @@ export interface StoryPlan {
 
 export interface StoryLayout {
   elements: PlacedElement[];
+  /** The body lines placed, in reading order (also among `elements`). */
+  body: PlacedLine[];
   report: StoryReport;
   /** Where the text continues when it jumps to `continuesOn`. */
   resume?: ResumePoint;
@@ -100,7 +102,7 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
     if (last) elements.push({ kind: 'debug', rect: { x: last.x, y: last.top, width: last.width, height: t.baseline }, label: `+${result.overset.lines} lines overset from "${result.overset.firstWord}"`, category: 'overset' });
   }
   const resume = result.overset && jumpSlot ? toResume(result, body) : undefined;
-  return { elements, report, ...(resume && { resume }) };
+  return { elements, body: placed, report, ...(resume && { resume }) };
 }
 
 /** Balancing never cuts the columns above the bottom of a float: text and floats end together. */
@@ -163,7 +165,7 @@ function buildReport(
     module: describeFrame(plan.frame),
     linesSet: lines.length,
     oversetLines: overset && !jumped ? overset.lines : 0,
-    ...(overset && !jumped && { oversetFrom: overset.firstWord }),
+    ...(overset && !jumped && { oversetFrom: articleWordAt(plan, body, overset) }),
     jumpedLines: overset && jumped ? overset.lines : 0,
     emptyLines: overset ? 0 : Math.max(0, slotCount - lines.length),
     hyphenatedLines: lines.filter((l) => l.hyphenated).length,
@@ -174,8 +176,17 @@ function buildReport(
     photos,
     warnings: [
       ...warnings,
-      ...(overset && !jumped ? [`${overset.lines} lines overset from "${overset.firstWord}"`] : []),
+      ...(overset && !jumped ? [`${overset.lines} lines overset from "${articleWordAt(plan, body, overset)}"`] : []),
       ...(lines.some((l) => l.overfull) ? [`${lines.filter((l) => l.overfull).length} overfull lines`] : []),
     ],
   };
+}
+
+/** The article's own word where the overset starts (a dateline run in before it is not the article's). */
+function articleWordAt(plan: StoryPlan, body: ReturnType<typeof prepareBody>, overset: NonNullable<FlowResult['overset']>): string {
+  const block = plan.article.body[body.firstBlock + overset.block];
+  if (!block) return overset.firstWord;
+  const text = block.kind === 'subhead' ? block.text : block.runs.map((r) => r.text).join('');
+  const index = overset.block === 0 ? overset.word + body.wordOffset - body.prefixWords : overset.word;
+  return text.trim().split(/\s+/u)[Math.max(0, index)] ?? overset.firstWord;
 }

@@ -25,6 +25,8 @@ export interface StoryFloats {
 /** The top photo may take at most this share of the body's depth. */
 const TOP_PHOTO_DEPTH = 0.45;
 const INLINE_PHOTO_DEPTH = 0.3;
+/** A second photo in a narrow module would leave no room for the story itself. */
+const MIN_COLUMNS_FOR_MORE_PHOTOS = 3;
 
 export function placeStoryFloats(
   ctx: TypesetContext,
@@ -74,6 +76,11 @@ export function placeStoryFloats(
   const usePhotos = plan.photos && !plan.continuedFrom;
   article.photos.forEach((photo: ArticlePhoto, i: number) => {
     if (!usePhotos) return;
+    if (i > 0 && frame.columns < MIN_COLUMNS_FOR_MORE_PHOTOS) {
+      warnings.push(`photo ${photo.file}: not placed: a ${frame.columns}-column module takes one photo`);
+      photos.push({ file: photo.file, ppi: 0, placed: false });
+      return;
+    }
     const info = ctx.photos.get(photo.source);
     const span = Math.min(frame.columns, photo.columns ?? defaultPhotoSpan(plan, i));
     const width = spanWidth(t, span);

@@ -4,6 +4,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { parseDocument } from 'yaml';
+import { findJsonErrorOffset } from './findJsonError.js';
 import { InputError } from './InputError.js';
 
 /** Input files larger than this are refused before parsing (a story is kilobytes, not megabytes). */
@@ -29,23 +30,19 @@ export function parseJsonText(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const message = (e as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    const lineCol = /line (\d+) column (\d+)/.exec(message);
-    let where = '';
-    if (lineCol) where = `line ${lineCol[1]}, column ${lineCol[2]}`;
-    else if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      const line = before.split('\n').length;
-      where = `line ${line}, column ${Number(pos[1]) - before.lastIndexOf('\n')}`;
-    } else if (text.trim() === '') where = 'empty file';
-    const reason = message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)/, '');
-    throw new InputError(file, '', `invalid JSON${where ? ` at ${where}` : ''}: ${reason}`);
+    if (text.trim() === '') throw new InputError(file, '', 'invalid JSON: the file is empty');
+    const offset = findJsonErrorOffset(text);
+    const before = text.slice(0, Math.max(0, offset));
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    const found = offset >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(text.slice(offset, offset + 12).split('\n')[0])}`;
+    const reason = offset >= 0 ? found : (e as Error).message;
+    throw new InputError(file, '', `invalid JSON at line ${line}, column ${column}: ${reason}`);
   }
 }
 
 export function parseYamlText(text: string, file: string, lineOffset = 0): unknown {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
     const lp = error.linePos?.[0];

@@ -18,7 +18,8 @@
  *   demerits). Words wider than the narrowest line were already split into characters, usable
  *   only in this pass.
  * Passes: pretolerance without hyphenation, tolerance with hyphenation, then the final pass with
- * `emergencyStretch` and the character splits.
+ * the character splits, where lines beyond tolerance are allowed: those within tolerance with
+ * `emergencyStretch` first, ranked by their real badness, then the rest.
  */
 import type { Pt } from '../layout/geometry.js';
 import {
@@ -46,6 +47,8 @@ interface Active {
   prev: Active | null;
   /** Centres of the word spaces of the line ending here (river scoring), or null. */
   spaces: Float64Array | null;
+  /** Adjustment ratio of the line ending here. */
+  ratio: number;
 }
 
 /** The lines a paragraph is broken into, as the breaker sees them. */
@@ -62,10 +65,16 @@ export interface LineModel {
   uniformFrom: number;
 }
 
+/** Badness of a line with no stretch at all (a lone word in a justified line). */
+const UNSET_LINE = 1e7;
+/** Extra badness of a line too loose even with the emergency stretch. */
+const BEYOND_EMERGENCY = 1e5;
+
 /** TeX's badness: 100 r³, with TeX's cap of 10 000 for anything worse. */
 function badness(r: number): number {
   if (!Number.isFinite(r)) return 10_000;
-  const b = 100 * Math.abs(r) ** 3;
+  const a = r < 0 ? -r : r;
+  const b = 100 * a * a * a;
   return b > 10_000 ? 10_000 : b;
 }
 
@@ -94,11 +103,26 @@ function spaceCentres(m: BreakMaterial, s: number, i: number, r: number): Float6
   return out;
 }
 
-/** Spaces of the new line stacked on a space of the previous line stacked on one of the line before. */
-function countRivers(line: Float64Array, above: Float64Array, twoAbove: Float64Array, tol: number): number {
+/**
+ * Spaces of the line [s, i) at ratio r stacked on a space of the line above, itself stacked on a
+ * space of the line before (no allocation: this runs for every feasible candidate).
+ */
+function countRivers(
+  m: BreakMaterial,
+  s: number,
+  i: number,
+  r: number,
+  above: Float64Array,
+  twoAbove: Float64Array,
+  tol: number,
+): number {
   let rivers = 0;
-  for (let p = 0; p < line.length; p++) {
-    const x = line[p]!;
+  const useStretch = r >= 0;
+  for (let j = s; j < i; j++) {
+    if (m.type[j] !== GLUE) continue;
+    const before =
+      m.sumW[j]! - m.sumW[s]! + r * (useStretch ? m.sumY[j]! - m.sumY[s]! : m.sumZ[j]! - m.sumZ[s]!);
+    const x = before + (m.width[j]! + r * (useStretch ? m.stretch[j]! : m.shrink[j]!)) / 2 - m.protrudeLeft[s]!;
     search: for (let q = 0; q < above.length; q++) {
       const y = above[q]!;
       if (Math.abs(x - y) >= tol) continue;
@@ -123,7 +147,7 @@ interface Pass {
 function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: Pass): number[] | null {
   const uniformFrom = lines.uniformFrom;
   const actives: Active[] = [
-    { pos: -1, start: lineStart(m, 0), line: 0, fitness: 1, total: 0, hyph: 0, prev: null, spaces: null },
+    { pos: -1, start: lineStart(m, 0), line: 0, fitness: 1, total: 0, hyph: 0, prev: null, spaces: null, ratio: 0 },
   ];
   const rivers = params.riverDemerits > 0 && m.n > 0;
   const tol = rivers ? riverTolerance(m) : 0;
@@ -149,7 +173,7 @@ function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: 
       let r = 0;
       if (natural < avail) {
         if (!isEnd) {
-          const y = m.sumY[i]! - m.sumY[s]! + m.raggedStretch + pass.emergency;
+          const y = m.sumY[i]! - m.sumY[s]! + m.raggedStretch;
           r = y > 0 ? (avail - natural) / y : Number.POSITIVE_INFINITY;
         }
       } else if (natural > avail) {
@@ -167,9 +191,13 @@ function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: 
       let b = badness(r);
       if (b > pass.threshold) {
         if (!(pass.final && r > 0)) continue;
-        // Final pass: a line too loose for the tolerance is still better than none; keep ranking
-        // such lines by how loose they are (TeX's cap at 10 000 would make them all equal).
-        b = Number.isFinite(r) ? 100 * r * r * r : 1e9;
+        // Final pass: a line too loose for the tolerance is kept, ranked by its real looseness
+        // (TeX's cap at 10 000 would make all such lines equal, and TeX's emergency stretch would
+        // make every loose line of the paragraph look cheap). Lines within tolerance thanks to
+        // the emergency stretch come first; lines beyond even that are a last resort.
+        const y = m.sumY[i]! - m.sumY[s]! + m.raggedStretch + pass.emergency;
+        const rescued = y > 0 && badness((avail - natural) / y) <= pass.threshold;
+        b = (Number.isFinite(r) ? 100 * r * r * r : UNSET_LINE) + (rescued ? 0 : BEYOND_EMERGENCY);
       }
       const hyph = inserts ? a.hyph + 1 : 0;
       if (hyph > params.maxConsecutiveHyphens) continue;
@@ -183,22 +211,20 @@ function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: 
       if (inserts && lines.bottom(a.line)) d += params.finalHyphenDemerits;
       const fitness = fitnessOf(r);
       if (Math.abs(fitness - a.fitness) > 1) d += params.adjDemerits;
-      let spaces: Float64Array | null = null;
-      if (rivers) {
-        spaces = spaceCentres(m, s, i, Number.isFinite(r) ? r : 0);
-        const above = a.spaces;
-        const twoAbove = a.prev?.spaces;
-        if (above && twoAbove) d += params.riverDemerits * countRivers(spaces, above, twoAbove, tol);
+      const rr = Number.isFinite(r) ? r : 0;
+      if (rivers && a.spaces && a.prev?.spaces) {
+        d += params.riverDemerits * countRivers(m, s, i, rr, a.spaces, a.prev.spaces, tol);
       }
       addCandidate(cands, uniformFrom, {
         pos: i,
-        start: 0,
+        start: s,
         line: a.line + 1,
         fitness,
         total: a.total + d,
         hyph,
         prev: a,
-        spaces,
+        spaces: null,
+        ratio: rr,
       });
     }
     if (pass.final && actives.length === 0 && cands.length === 0 && lastDeactivated) {
@@ -207,16 +233,19 @@ function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: 
       const s = a.start;
       cands.push({
         pos: i,
-        start: 0,
+        start: s,
         line: a.line + 1,
         fitness: fitnessOf(lastRatio),
         total: a.total,
         hyph: inserts ? a.hyph + 1 : 0,
         prev: a,
-        spaces: rivers ? spaceCentres(m, s, i, -1) : null,
+        spaces: null,
+        ratio: -1,
       });
     }
     for (const c of cands) {
+      // Space centres of the candidate's own line, for the river score of the lines after it.
+      if (rivers) c.spaces = spaceCentres(m, c.start, i, c.ratio);
       c.start = lineStart(m, i + 1);
       actives.push(c);
     }

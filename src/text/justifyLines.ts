@@ -98,7 +98,7 @@ export function justifyLines(
         continue;
       }
       if (node.type === 'penalty') {
-        if (node.kind === 'char' && j === b && !last) splitWord = p.words[nodes[b - 1]?.type === 'box' ? (nodes[b - 1] as { word: number }).word : 0] ?? '';
+        if (node.kind === 'char' && j === b && !last) splitWord = p.words[m.wordOf[j]!] ?? '';
         if (j === b && hyphen) {
           const g = hyphen.glyphs;
           const run = appendRun(runs, joinable, hyphen.font, hyphen.size, hyphen.color, scale, x);
@@ -107,7 +107,7 @@ export function justifyLines(
         continue;
       }
       if (j === b) break;
-      if (node.wordStart) words.push(p.words[node.word]!);
+      if (node.wordStart) words.push(p.words[m.wordOf[j]!]!);
       if (node.glyphs.length === 0) {
         x += node.width;
         joinable = false;
@@ -121,7 +121,7 @@ export function justifyLines(
     }
     if (li === 0 && p.dropCap) {
       const cap = p.dropCap;
-      if (words[0] !== p.words[0]) words.unshift(p.words[0]!);
+      if (cap.ownWord) words.unshift(p.words[0]!);
       const run: LineRun = { x: 0, font: cap.font, size: cap.size, color: cap.color, hScale: 1, dy: cap.dy, glyphs: [], text: '' };
       pushGlyphs(run, cap.glyphs, cap.size, 0, 1, 0);
       runs.unshift(run);

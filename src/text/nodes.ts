@@ -26,8 +26,10 @@ export interface BoxNode {
   /** What expansion and letter-spacing give the breaker, in points. */
   readonly stretch: Pt;
   readonly shrink: Pt;
-  /** Index of the word this box belongs to (-1: an indent), and whether the word starts here. */
-  readonly word: number;
+  /**
+   * Whether a word starts with this box (words are numbered by counting these; an indent box is
+   * no word). Boxes hold no paragraph-specific data, so they are shared between paragraphs.
+   */
   readonly wordStart: boolean;
   /** How far the box may hang into the left / right margin when it starts / ends a line. */
   readonly protrudeLeft: Pt;
@@ -76,6 +78,8 @@ export interface DropCap {
   readonly lines: number;
   /** Baseline offset of the cap below the first line's baseline. */
   readonly dy: Pt;
+  /** The cap is a whole word ("A"), not the start of one ("T" of "The"). */
+  readonly ownWord: boolean;
 }
 
 /** What prepareParagraph returns: the public PreparedParagraph with its material typed. */

@@ -5,12 +5,11 @@
  * missing glyphs set in a fallback face. Word spaces are glue (stretchable in justified text, fixed
  * in ragged text); boxes carry the stretch and shrink of font expansion and letter-spacing.
  */
-import type { Color } from '../display/types.js';
 import type { Pt } from '../layout/geometry.js';
 import type { BoxNode, DropCap, HyphenGlyphs, PreparedText, TextNode } from './nodes.js';
 import { normalizeText } from './normalizeText.js';
 import { protrusionLeft, protrusionRight } from './protrusion.js';
-import { type SegmentOptions, segmentWord } from './segmentWord.js';
+import { segmentWord, type WordBreak } from './segmentWord.js';
 import { shapeSlices } from './shapeSlices.js';
 import { smartenText } from './smartenText.js';
 import { splitByFace } from './splitByFace.js';
@@ -86,7 +85,8 @@ function takeDropCap(words: Word[], input: ParagraphInput, shaper: Shaper): Drop
   if (!head) return undefined;
   first.text = first.text.slice(head.length);
   if (!first.text) words[0]!.pieces.shift();
-  if (!words[0]!.pieces.length) words.shift();
+  const ownWord = words[0]!.pieces.length === 0;
+  if (ownWord) words.shift();
   const font = style.font;
   const capHeight = shaper.metrics(font).capHeight || 0.7;
   const lines = style.dropCapLines;
@@ -102,7 +102,37 @@ function takeDropCap(words: Word[], input: ParagraphInput, shaper: Shaper): Drop
     indent: advance + DROP_CAP_GAP_EM * style.size,
     lines,
     dy: (lines - 1) * style.leading,
+    ownWord,
   };
+}
+
+/** Shaped material of one piece of a word: boxes and the penalties between them. */
+interface PieceMaterial {
+  text: string;
+  nodes: readonly TextNode[];
+  warnings: readonly string[];
+}
+
+/**
+ * Memo of pieces by shaper and style (both long-lived and never mutated): the same word in the
+ * same style gives the same nodes, which are shared (they hold nothing paragraph-specific).
+ */
+const pieceMemo = new WeakMap<Shaper, WeakMap<TextStyle, Map<string, PieceMaterial>>>();
+const MAX_PIECES = 100_000;
+
+function memoFor(shaper: Shaper, style: TextStyle): Map<string, PieceMaterial> {
+  let byStyle = pieceMemo.get(shaper);
+  if (!byStyle) {
+    byStyle = new WeakMap();
+    pieceMemo.set(shaper, byStyle);
+  }
+  let memo = byStyle.get(style);
+  if (!memo) {
+    memo = new Map();
+    byStyle.set(style, memo);
+  }
+  if (memo.size > MAX_PIECES) memo.clear();
+  return memo;
 }
 
 function sumAdvance(glyphs: readonly ShapedGlyph[]): number {
@@ -111,123 +141,147 @@ function sumAdvance(glyphs: readonly ShapedGlyph[]): number {
   return s;
 }
 
-export function prepareParagraph(input: ParagraphInput, shaper: Shaper): PreparedText {
-  const { style } = input;
-  const warnings: string[] = [];
-  const words = toWords(input);
-  const dropCap = takeDropCap(words, input, shaper);
+function makeBox(style: TextStyle, glyphs: readonly ShapedGlyph[], font: FontKey, wordStart: boolean): BoxNode {
   const size = style.size;
-  const color: Color = style.color;
   const justify = style.align === 'justify';
   const expansion = justify ? style.expansion : 0;
   const letterSpace = justify ? style.letterSpace : 0;
-  const features = style.features;
-  const segmentOptions: SegmentOptions = {
+  const n = glyphs.length;
+  const width = (sumAdvance(glyphs) + style.tracking * n) * size;
+  const give = width * expansion + n * letterSpace * size;
+  let text = '';
+  for (let i = 0; i < n; i++) text += glyphs[i]!.chars;
+  let left = 0;
+  let right = 0;
+  if (style.protrusion && n > 0) {
+    const f = glyphs[0]!;
+    const l = glyphs[n - 1]!;
+    left = protrusionLeft(f.chars[0] ?? '') * f.advance * size;
+    right = protrusionRight(l.chars[l.chars.length - 1] ?? '') * l.advance * size;
+  }
+  return {
+    type: 'box',
+    font,
+    size,
+    color: style.color,
+    glyphs,
+    text,
+    width,
+    tracking: style.tracking,
+    expansion,
+    letterSpace,
+    stretch: give,
+    shrink: give,
+    wordStart,
+    protrudeLeft: left,
+    protrudeRight: right,
+  };
+}
+
+function hyphenOf(style: TextStyle, font: FontKey, shaper: Shaper): HyphenGlyphs {
+  const glyphs = shaper.shape('-', font, style.features);
+  const advance = (sumAdvance(glyphs) + style.tracking * glyphs.length) * style.size;
+  return {
+    font,
+    size: style.size,
+    color: style.color,
+    glyphs,
+    tracking: style.tracking,
+    protrude: style.protrusion ? protrusionRight('-') * advance : 0,
+  };
+}
+
+/** Segments, shapes and boxes one piece of a word (text in one face, between spaces). */
+function pieceMaterial(piece: Piece, first: boolean, input: ParagraphInput, shaper: Shaper): PieceMaterial {
+  const { style } = input;
+  const warnings: string[] = [];
+  const seg = segmentWord(piece.text, {
     hyphenate: style.hyphenate,
     language: input.language,
     minWord: style.hyphenMinWord,
     minLeft: style.hyphenMinLeft,
     minRight: style.hyphenMinRight,
     capitalized: style.hyphenateCapitalized,
-  };
-  const hyphens = new Map<FontKey, HyphenGlyphs>();
-  const hyphenOf = (font: FontKey): HyphenGlyphs => {
-    let h = hyphens.get(font);
-    if (!h) {
-      const glyphs = shaper.shape('-', font, features);
-      const advance = (sumAdvance(glyphs) + style.tracking * glyphs.length) * size;
-      h = { font, size, color, glyphs, tracking: style.tracking, protrude: style.protrusion ? protrusionRight('-') * advance : 0 };
-      hyphens.set(font, h);
-    }
-    return h;
-  };
-  const box = (glyphs: readonly ShapedGlyph[], font: FontKey, word: number, wordStart: boolean): BoxNode => {
-    const n = glyphs.length;
-    const width = (sumAdvance(glyphs) + style.tracking * n) * size;
-    const give = width * expansion + n * letterSpace * size;
-    let text = '';
-    for (let i = 0; i < n; i++) text += glyphs[i]!.chars;
-    let left = 0;
-    let right = 0;
-    if (style.protrusion && n > 0) {
-      const f = glyphs[0]!;
-      const l = glyphs[n - 1]!;
-      left = protrusionLeft(f.chars[0] ?? '') * f.advance * size;
-      right = protrusionRight(l.chars[l.chars.length - 1] ?? '') * l.advance * size;
-    }
-    return {
-      type: 'box',
-      font,
-      size,
-      color,
-      glyphs,
-      text,
-      width,
-      tracking: style.tracking,
-      expansion,
-      letterSpace,
-      stretch: give,
-      shrink: give,
-      word,
-      wordStart,
-      protrudeLeft: left,
-      protrudeRight: right,
-    };
-  };
-
+  });
   const nodes: TextNode[] = [];
-  const wordTexts: string[] = [];
+  let start = first;
+  let offset = 0;
+  let b = 0;
+  for (const part of splitByFace(seg.text, piece.font, shaper, warnings)) {
+    const end = offset + part.text.length;
+    if (offset > 0 && seg.breaks[b]?.offset === offset) {
+      // A break exactly at a face boundary (no hyphen is inserted across faces).
+      nodes.push({ type: 'penalty', kind: seg.breaks[b]!.kind === 'url' ? 'url' : 'explicit', width: 0 });
+    }
+    while (b < seg.breaks.length && seg.breaks[b]!.offset <= offset) b++;
+    const local: WordBreak[] = [];
+    while (b < seg.breaks.length && seg.breaks[b]!.offset < end) local.push(seg.breaks[b++]!);
+    const slices = shapeSlices(
+      shaper,
+      part.text,
+      part.font,
+      style.features,
+      local.map((x) => x.offset - offset),
+    );
+    for (let s = 0; s < slices.length; s++) {
+      if (s > 0) {
+        const kind = local[s - 1]!.kind;
+        if (kind === 'hyphen' || kind === 'soft') {
+          const hyphen = hyphenOf(style, part.font, shaper);
+          const width = (sumAdvance(hyphen.glyphs) + style.tracking * hyphen.glyphs.length) * style.size;
+          nodes.push({ type: 'penalty', kind, width, hyphen });
+        } else nodes.push({ type: 'penalty', kind, width: 0 });
+      }
+      nodes.push(makeBox(style, slices[s]!, part.font, start));
+      start = false;
+    }
+    offset = end;
+  }
+  return { text: seg.text, nodes, warnings };
+}
+
+export function prepareParagraph(input: ParagraphInput, shaper: Shaper): PreparedText {
+  const { style } = input;
+  const warnings: string[] = [];
+  const words = toWords(input);
+  const dropCap = takeDropCap(words, input, shaper);
+  const size = style.size;
+  const memo = memoFor(shaper, style);
+  const nodes: TextNode[] = [];
+  const wordTexts: string[] = dropCap?.ownWord ? [dropCap.text] : [];
   if (input.indentFirstLine && style.indent > 0 && !dropCap && words.length) {
-    nodes.push({ ...box([], style.font, -1, false), width: style.indent as Pt });
+    nodes.push({ ...makeBox(style, [], style.font, false), width: style.indent as Pt });
   }
   const ws = style.wordSpace;
-  const space = justify
-    ? { width: ws.ideal * size, stretch: (ws.max - ws.ideal) * size, shrink: (ws.ideal - ws.min) * size }
-    : { width: ws.ideal * size, stretch: 0, shrink: 0 };
+  const space: TextNode =
+    style.align === 'justify'
+      ? {
+          type: 'glue',
+          width: ws.ideal * size,
+          stretch: (ws.max - ws.ideal) * size,
+          shrink: (ws.ideal - ws.min) * size,
+          breakable: true,
+        }
+      : { type: 'glue', width: ws.ideal * size, stretch: 0, shrink: 0, breakable: true };
+  const noBreakSpace: TextNode = { ...space, breakable: false };
   for (let w = 0; w < words.length; w++) {
     const word = words[w]!;
     let wordText = '';
-    let start = true;
-    for (const piece of word.pieces) {
-      const seg = segmentWord(piece.text, segmentOptions);
-      wordText += seg.text;
-      let offset = 0;
-      let b = 0;
-      for (const part of splitByFace(seg.text, piece.font, shaper, warnings)) {
-        const end = offset + part.text.length;
-        while (b < seg.breaks.length && seg.breaks[b]!.offset <= offset) b++;
-        const local = [];
-        for (let k = b; k < seg.breaks.length && seg.breaks[k]!.offset < end; k++) local.push(seg.breaks[k]!);
-        const slices = shapeSlices(
-          shaper,
-          part.text,
-          part.font,
-          features,
-          local.map((x) => x.offset - offset),
-        );
-        for (let s = 0; s < slices.length; s++) {
-          if (s > 0) {
-            const kind = local[s - 1]!.kind;
-            if (kind === 'hyphen' || kind === 'soft') {
-              const hyphen = hyphenOf(part.font);
-              const width = (sumAdvance(hyphen.glyphs) + style.tracking * hyphen.glyphs.length) * size;
-              nodes.push({ type: 'penalty', kind, width, hyphen });
-            } else nodes.push({ type: 'penalty', kind, width: 0 });
-          }
-          nodes.push(box(slices[s]!, part.font, w, start));
-          start = false;
-        }
-        // A break exactly at a face boundary.
-        if (seg.breaks[b + local.length]?.offset === end && end < seg.text.length) {
-          nodes.push({ type: 'penalty', kind: seg.breaks[b + local.length]!.kind === 'url' ? 'url' : 'explicit', width: 0 });
-        }
-        offset = end;
+    for (let k = 0; k < word.pieces.length; k++) {
+      const piece = word.pieces[k]!;
+      const key = `${k === 0 ? 1 : 0}\u0001${input.language}\u0001${piece.font}\u0001${piece.text}`;
+      let material = memo.get(key);
+      if (!material) {
+        material = pieceMaterial(piece, k === 0, input, shaper);
+        memo.set(key, material);
       }
+      for (const warning of material.warnings) if (!warnings.includes(warning)) warnings.push(warning);
+      wordText += material.text;
+      for (const node of material.nodes) nodes.push(node);
     }
-    wordTexts.push(dropCap && w === 0 ? dropCap.text + wordText : wordText);
-    if (word.space) nodes.push({ type: 'glue', ...space, breakable: word.space === 'break' });
+    wordTexts.push(dropCap && !dropCap.ownWord && w === 0 ? dropCap.text + wordText : wordText);
+    if (word.space) nodes.push(word.space === 'break' ? space : noBreakSpace);
   }
-  if (dropCap && words.length === 0) wordTexts.push(dropCap.text);
   if (nodes.length || dropCap) nodes.push({ type: 'penalty', kind: 'end', width: 0 });
   return {
     input,

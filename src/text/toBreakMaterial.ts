@@ -37,6 +37,8 @@ export interface BreakMaterial {
   readonly sumW: Float64Array;
   readonly sumY: Float64Array;
   readonly sumZ: Float64Array;
+  /** Index of the word each node belongs to (-1 before the first word). */
+  readonly wordOf: Int32Array;
   /** Ragged alignments: every line gets this fixed stretch instead of justification. */
   readonly ragged: boolean;
   readonly raggedStretch: Pt;
@@ -111,8 +113,12 @@ export function toBreakMaterial(p: PreparedText, params: BreakParams, narrowest:
   const sumW = new Float64Array(n + 1);
   const sumY = new Float64Array(n + 1);
   const sumZ = new Float64Array(n + 1);
+  const wordOf = new Int32Array(n);
+  let word = p.dropCap?.ownWord ? 0 : -1;
   for (let i = 0; i < n; i++) {
     const x = nodes[i]!;
+    if (x.type === 'box' && x.wordStart) word++;
+    wordOf[i] = word;
     const prev = i > 0 ? nodes[i - 1] : undefined;
     if (x.type === 'box') {
       type[i] = BOX;
@@ -160,6 +166,7 @@ export function toBreakMaterial(p: PreparedText, params: BreakParams, narrowest:
     sumW,
     sumY,
     sumZ,
+    wordOf,
     ragged,
     raggedStretch: ragged ? RAGGED_STRETCH_EM * p.size : 0,
   };

@@ -61,6 +61,8 @@ export interface PdfOptions {
   creationDate?: Date;
   /** CMYK press profile to convert photos through and embed as output intent. */
   profilePath?: string;
+  /** How the output intent names that profile's printing condition (set it with profilePath). */
+  outputCondition?: { identifier: string; info: string; registry: string };
   /** Large solid 100 K rectangles (at least this many square points) are filled with rich black. */
   richBlackMinArea?: number;
   /** Non-fatal findings: low photo resolution, colours above the ink limit. */
@@ -84,7 +86,7 @@ export async function renderPdf(display: DisplayDocument, options: PdfOptions): 
     title: display.title,
     date: resolveCreationDate(display, options),
     profile,
-    condition: PRESS_CONDITION,
+    condition: options.outputCondition ?? PRESS_CONDITION,
   };
   const doc = internals(new PDFDocument(pdfDocumentOptions(meta) as PDFKit.PDFDocumentOptions));
   const chunks: Buffer[] = [];

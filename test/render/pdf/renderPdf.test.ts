@@ -291,6 +291,31 @@ describe('options', () => {
     expect(warnings).toEqual([]);
   });
 
+  test('richBlackMinArea: a large 100 K box becomes rich black (200% ink), a small one stays K', async () => {
+    const page = display.pages[0]!;
+    const black = { space: 'cmyk', c: 0, m: 0, y: 0, k: 1 } as const;
+    const boxes: DisplayDocument = {
+      ...display,
+      pages: [
+        {
+          ...page,
+          items: [
+            { kind: 'rect', rect: { x: 0, y: 0, width: 200, height: 100 }, fill: black },
+            { kind: 'rect', rect: { x: 0, y: 120, width: 10, height: 10 }, fill: black },
+          ],
+        },
+      ],
+    };
+    const pdf = await PDFDocument.load(
+      await renderPdf(boxes, { fontFiles: catalog.files, richBlackMinArea: 5000 }),
+    );
+    const content = Buffer.from(
+      decodePDFRawStream(pdf.getPage(0).node.Contents() as PDFRawStream).decode(),
+    ).toString();
+    expect(content).toContain('0.4 0.3 0.3 1 k\n0 0 200 100 re f');
+    expect(content).toContain('0 0 0 1 k\n0 120 10 10 re f');
+  });
+
   test('an unknown font key is a clear error', async () => {
     const bad = structuredClone(display);
     (bad.pages[0]!.items[0] as { font: string }).font = 'Comic Sans/400';

@@ -1,0 +1,36 @@
+/** `galley schema`: prints (or writes) the JSON Schema of an input file format. */
+import { join } from 'node:path';
+import type { Argv } from 'yargs';
+import { jsonSchemaText, SCHEMAS, type SchemaName } from '../model/toJsonSchemas.js';
+import { EXIT_OK } from './exitCodes.js';
+import { runCommand } from './runCommand.js';
+import { writeOutput } from './writeOutput.js';
+
+interface SchemaArgs {
+  name?: SchemaName;
+  write?: string;
+}
+
+export function schemaCommand(y: Argv): Argv {
+  return y.command<SchemaArgs>(
+    'schema [name]',
+    'Print the JSON Schema of an input format (article, template, edition)',
+    (c) =>
+      c
+        .positional('name', { choices: Object.keys(SCHEMAS) as SchemaName[], describe: 'Which format' })
+        .option('write', { type: 'string', describe: 'Write every schema as <name>.schema.json into this folder' })
+        .example('$0 schema article > article.schema.json', 'For a newsroom system or an editor')
+        .example('$0 schema --write docs', 'Regenerate the published schemas'),
+    (args) =>
+      runCommand(async () => {
+        if (args.write) {
+          for (const name of Object.keys(SCHEMAS) as SchemaName[]) {
+            await writeOutput(join(args.write, `${name}.schema.json`), Buffer.from(jsonSchemaText(name)));
+          }
+          return EXIT_OK;
+        }
+        process.stdout.write(jsonSchemaText(args.name ?? 'article'));
+        return EXIT_OK;
+      }),
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Where pages are set: in this thread (`jobs: 1`, no workers) or on a piscina pool of `jobs` worker
+ * threads, each with its own fonts. Under the TypeScript sources (tests), workers load the worker
+ * entry through tsx.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { createPhotoCache } from '../images/photoCache.js';
+import { createWorkspace } from './createWorkspace.js';
+import type { PageOutcome, PageTask } from './pageTask.js';
+import { runPageTask } from './runPageTask.js';
+
+export interface PageRunner {
+  /** Threads setting pages at once. */
+  readonly jobs: number;
+  run(task: PageTask, signal?: AbortSignal): Promise<PageOutcome>;
+  close(): Promise<void>;
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export async function createPageRunner(jobs: number, settings: { breaker: 'total-fit' | 'greedy'; limitInputPixels?: number; cacheDir: string; baseDir: string }): Promise<PageRunner> {
+  if (jobs <= 1) {
+    const ws = createWorkspace({ breaker: settings.breaker, baseDir: settings.baseDir, ...(settings.limitInputPixels && { limitInputPixels: settings.limitInputPixels }) });
+    const cache = createPhotoCache({ dir: settings.cacheDir, maxEntries: 24 });
+    return { jobs: 1, run: (task) => runPageTask(ws, cache, task), close: async () => {} };
+  }
+  // sharp's native module must be loaded by the main thread before any worker loads it.
+  await import('sharp');
+  const ts = import.meta.url.endsWith('.ts');
+  const pool = new Piscina<PageTask, PageOutcome>({
+    filename: new URL(ts ? './editionWorker.ts' : './editionWorker.js', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 60_000,
+    ...(ts && { execArgv: [...process.execArgv, '--import', 'tsx'] }),
+  });
+  return {
+    jobs,
+    run: (task, signal) => pool.run(task, signal ? { signal } : {}),
+    close: () => pool.destroy(),
+  };
+}
