@@ -9,6 +9,7 @@ import { EXIT_BAD_INPUT } from './exitCodes.js';
 import { preflightCommand } from './preflightCommand.js';
 import { previewCommand } from './previewCommand.js';
 import { renderCommand } from './renderCommand.js';
+import { editionCommand } from './editionCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 
 const EPILOGUE = `Exit codes:
@@ -19,7 +20,7 @@ const EPILOGUE = `Exit codes:
 Set GALLEY_DEBUG=1 to see stack traces of internal errors.`;
 
 let cli = yargs(hideBin(process.argv)).scriptName('galley');
-for (const command of [renderCommand, previewCommand, preflightCommand, schemaCommand]) cli = command(cli);
+for (const command of [renderCommand, editionCommand, previewCommand, preflightCommand, schemaCommand]) cli = command(cli);
 await cli
   .demandCommand(1, 'Name a command: render, preview or preflight (see --help).')
   .strict()

@@ -49,6 +49,12 @@ export function loadCliInput(ws: Workspace, args: CommonInputArgs & { input: str
     throw new InputError('', '--columns', 'expected a whole number of columns, 1 or more');
   }
   if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new InputError('', '--date', 'expected yyyy-mm-dd');
-  const columns = args.columns ?? ws.template(args.template).columns;
+  let columns = args.columns;
+  try {
+    columns ??= ws.template(args.template).columns;
+  } catch (e) {
+    if (e instanceof InputError && e.file === '') throw new InputError('', '--template', e.reason);
+    throw e;
+  }
   return loadInput(args.input, { template: args.template, date: args.date ?? defaultDate(), columns }).edition;
 }

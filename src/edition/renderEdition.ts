@@ -172,7 +172,7 @@ export async function renderEdition(manifestOrEdition: string | Edition, options
       const t = performance.now();
       const combined = resolve(options.combined);
       await mkdir(dirname(combined), { recursive: true });
-      await writeFileAtomic(combined, await combinePdfs(pages.map((p) => p.file!)));
+      await writeFileAtomic(combined, await combinePdfs(pages.map((p) => p.file!), `${edition.newspaper ?? edition.name} ${edition.date}`));
       result.combined = combined;
       emit({ type: 'combined', file: combined, ms: performance.now() - t });
     }

@@ -215,17 +215,7 @@ function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: 
       if (rivers && a.spaces && a.prev?.spaces) {
         d += params.riverDemerits * countRivers(m, s, i, rr, a.spaces, a.prev.spaces, tol);
       }
-      addCandidate(cands, uniformFrom, {
-        pos: i,
-        start: s,
-        line: a.line + 1,
-        fitness,
-        total: a.total + d,
-        hyph,
-        prev: a,
-        spaces: null,
-        ratio: rr,
-      });
+      addCandidate(cands, uniformFrom, i, s, a, fitness, a.total + d, hyph, rr);
     }
     if (pass.final && actives.length === 0 && cands.length === 0 && lastDeactivated) {
       // TeX's artificial demerits: nothing fits, so this line is set overfull.
@@ -259,17 +249,37 @@ function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: 
   return breaks.reverse();
 }
 
-/** Keeps the best candidate per (line class, fitness, hyphen run). */
-function addCandidate(cands: Active[], uniformFrom: number, c: Active): void {
-  const cl = Math.min(c.line, uniformFrom);
+/**
+ * Keeps the best candidate per (line class, fitness, hyphen run); candidates are fresh objects of
+ * this breakpoint (not yet active), so a better one overwrites a worse one in place.
+ */
+function addCandidate(
+  cands: Active[],
+  uniformFrom: number,
+  pos: number,
+  start: number,
+  prev: Active,
+  fitness: number,
+  total: number,
+  hyph: number,
+  ratio: number,
+): void {
+  const line = prev.line + 1;
+  const cl = line < uniformFrom ? line : uniformFrom;
   for (let k = 0; k < cands.length; k++) {
     const o = cands[k]!;
-    if (Math.min(o.line, uniformFrom) === cl && o.fitness === c.fitness && o.hyph === c.hyph) {
-      if (c.total < o.total) cands[k] = c;
+    if ((o.line < uniformFrom ? o.line : uniformFrom) === cl && o.fitness === fitness && o.hyph === hyph) {
+      if (total < o.total) {
+        o.start = start;
+        o.line = line;
+        o.total = total;
+        o.prev = prev;
+        o.ratio = ratio;
+      }
       return;
     }
   }
-  cands.push(c);
+  cands.push({ pos, start, line, fitness, total, hyph, prev, spaces: null, ratio });
 }
 
 /** Two spaces are stacked when their centres are closer than a natural word space. */

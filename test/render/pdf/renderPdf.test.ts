@@ -20,7 +20,7 @@ import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { DisplayDocument } from '../../../src/display/types.js';
 import { preflightFailed, preflightPdf } from '../../../src/preflight/index.js';
 import { renderPdf } from '../../../src/render/pdf/index.js';
-import { catalog, sampleDocument } from './sampleDocument.js';
+import { catalog, sampleDocument, shapeRun } from './sampleDocument.js';
 
 const tool = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
 const dir = mkdtempSync(join(tmpdir(), 'galley-pdf-'));
@@ -314,6 +314,26 @@ describe('options', () => {
     ).toString();
     expect(content).toContain('0.4 0.3 0.3 1 k\n0 0 200 100 re f');
     expect(content).toContain('0 0 0 1 k\n0 120 10 10 re f');
+  });
+
+  test('every shipped face embeds and subsets (STACK trap 9)', async () => {
+    const keys = [...catalog.files.keys()];
+    const page = display.pages[0]!;
+    const all: DisplayDocument = {
+      ...display,
+      pages: [
+        {
+          ...page,
+          items: keys.map((k, i) => shapeRun(k, `Quoth ${k}: fiﬂ “office” — 1½`, 10, 20 + i * 14, 9)),
+        },
+      ],
+    };
+    const file = join(dir, 'faces.pdf');
+    writeFileSync(file, await renderPdf(all, { fontFiles: catalog.files }));
+    const rows = tool('pdffonts', file).trim().split('\n').slice(2);
+    expect(rows).toHaveLength(keys.length);
+    for (const row of rows) expect(row).toMatch(/yes yes yes/);
+    expect(tool('pdftotext', file, '-')).toContain('Quoth Source Serif 4/400: fiﬂ “office” — 1½');
   });
 
   test('an unknown font key is a clear error', async () => {

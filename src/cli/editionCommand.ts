@@ -1,0 +1,98 @@
+/** `galley edition`: every page of an edition into its own PDF, in parallel, with progress and a summary. */
+import type { Argv } from 'yargs';
+import { defaultJobs } from '../edition/createPageRunner.js';
+import { createEditionProgress } from '../edition/editionProgress.js';
+import { formatEditionSummary } from '../edition/formatEditionSummary.js';
+import { loadEdition } from '../edition/loadEdition.js';
+import { DEFAULT_NAME_PATTERN } from '../edition/pageFileName.js';
+import { renderEdition } from '../edition/renderEdition.js';
+import { selectPages } from '../edition/selectPages.js';
+import { InputError } from '../model/InputError.js';
+import { EXIT_FAILED, EXIT_OK } from './exitCodes.js';
+import { runCommand } from './runCommand.js';
+import { type PdfArgs, pdfOptions } from './sharedOptions.js';
+
+interface EditionArgs extends PdfArgs {
+  manifest: string;
+  output: string;
+  jobs?: number;
+  quiet: boolean;
+  json: boolean;
+  combined?: string;
+  changedOnly: boolean;
+  namePattern: string;
+  page?: string;
+  breaker: 'total-fit' | 'greedy';
+  maxPixels?: number;
+}
+
+/** Exit status after Ctrl-C (128 + SIGINT), as shells expect. */
+const EXIT_INTERRUPTED = 130;
+
+export function editionCommand(y: Argv): Argv {
+  return y.command<EditionArgs>(
+    'edition <manifest>',
+    'Set every page of an edition into its own PDF, in parallel on all cores',
+    (c) =>
+      pdfOptions(c)
+        .positional('manifest', { type: 'string', describe: 'Edition manifest (.json or .yaml)' })
+        .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'Folder for the page PDFs and report.json' })
+        .option('jobs', { alias: 'j', type: 'number', describe: `Worker threads (default: every core, here ${defaultJobs()}); 1 sets pages without workers` })
+        .option('combined', { type: 'string', describe: 'Also write the whole edition as one PDF in page order (when no page failed)' })
+        .option('changed-only', { type: 'boolean', default: false, describe: 'Set only pages whose inputs changed since the last run in this folder' })
+        .option('name-pattern', { type: 'string', default: DEFAULT_NAME_PATTERN, describe: 'Page file names: {edition} {newspaper} {date} {page} {section} {index}' })
+        .option('page', { alias: 'p', type: 'string', describe: 'Only these pages, by label: "A1" or "A1,B2"' })
+        .option('breaker', { choices: ['total-fit', 'greedy'] as const, default: 'total-fit' as const, describe: 'Line breaker (greedy only to compare)' })
+        .option('max-pixels', { type: 'number', describe: 'Refuse photos larger than this many pixels (default 100000000)' })
+        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress: only failures and the summary' })
+        .option('json', { type: 'boolean', default: false, describe: 'Print the run report (as in report.json) on stdout instead of the summary' })
+        .example('$0 edition samples/edition/edition.json -o out', 'Every page into out/late-city-2026-11-29-a1.pdf, ...')
+        .example('$0 edition edition.json -o out --combined out/edition.pdf --marks', 'Page PDFs with crop marks, and the whole edition in one PDF')
+        .example('$0 edition edition.json -o out --changed-only', 'After an edit: set only the pages whose stories, photos or plan changed')
+        .example('$0 edition edition.json -o out --jobs 1 --quiet', 'One page at a time in this process, summary only')
+        .example('$0 edition edition.json -o out --name-pattern "{date}-{index}-{page}.pdf"', 'Other file names')
+        .epilogue('Exit codes: 0 every page was written; 1 some page failed (the others were written; see report.json); 2 the manifest or an option is invalid (nothing was written); 130 interrupted.'),
+    (args) =>
+      runCommand(async () => {
+        if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new InputError('', '--jobs', 'expected a whole number of threads, 1 or more');
+        const edition = loadEdition(args.manifest);
+        const pages = selectPages(edition, args.page);
+        const abort = new AbortController();
+        const onSignal = () => abort.abort(new Error('interrupted'));
+        process.once('SIGINT', onSignal);
+        process.once('SIGTERM', onSignal);
+        try {
+          const result = await renderEdition(edition, {
+            outDir: args.output,
+            ...(args.jobs !== undefined && { jobs: args.jobs }),
+            namePattern: args.namePattern,
+            ...(args.combined && { combined: args.combined }),
+            changedOnly: args.changedOnly,
+            ...(args.cache && { cacheDir: args.cache }),
+            pages,
+            marks: args.marks,
+            standard: args.pdfx,
+            ppi: args.ppi,
+            quality: args.quality,
+            colour: args.gray ? 'gray' : 'cmyk',
+            breaker: args.breaker,
+            ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
+            onEvent: createEditionProgress(process.stderr, { quiet: args.quiet }),
+            signal: abort.signal,
+          });
+          if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          else process.stdout.write(formatEditionSummary(result, process.stdout.isTTY));
+          return result.ok ? EXIT_OK : EXIT_FAILED;
+        } catch (e) {
+          if (abort.signal.aborted) {
+            process.stderr.write('\ngalley: interrupted; finished pages were kept, no partial files remain\n');
+            return EXIT_INTERRUPTED;
+          }
+          throw e;
+        } finally {
+          process.off('SIGINT', onSignal);
+          process.off('SIGTERM', onSignal);
+        }
+      }),
+  );
+}

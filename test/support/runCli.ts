@@ -1,0 +1,16 @@
+/** Runs the built CLI (npm test builds first) and captures what a user would see. */
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+
+export const CLI = resolve(import.meta.dirname, '../../dist/cli/main.js');
+
+export function runCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tool(name: string, args: readonly string[]): string {
+  const r = spawnSync(name, args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${name} ${args.join(' ')} failed: ${r.stderr}`);
+  return r.stdout;
+}
