@@ -19,10 +19,20 @@ const params = JSON.parse(process.env.BENCH_PARAMS ?? '{}') as Partial<BreakPara
 const shaper = createFontkitShaper(loadFonts());
 
 const paragraphs: ParagraphInput[] = [];
-for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort()) {
-  const article = JSON.parse(readFileSync(join(CORPUS, file), 'utf8')) as { body: string[]; language?: string };
+for (const file of readdirSync(CORPUS)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
+  const article = JSON.parse(readFileSync(join(CORPUS, file), 'utf8')) as {
+    body: string[];
+    language?: string;
+  };
   article.body.forEach((text, i) => {
-    paragraphs.push({ runs: [{ text }], style, language: article.language ?? 'en-US', indentFirstLine: i > 0 });
+    paragraphs.push({
+      runs: [{ text }],
+      style,
+      language: article.language ?? 'en-US',
+      indentFirstLine: i > 0,
+    });
   });
 }
 
@@ -96,16 +106,22 @@ function report(name: string, s: Stats): { mean: number; sd: number } {
   console.log(`${name}`);
   console.log(`  lines ${s.lines}, words ${s.words}`);
   console.log(`  inter-word space: mean ${mean.toFixed(3)} em, sd ${sd.toFixed(3)} em`);
-  console.log(`  lines with a space beyond max (${style.wordSpace.max} em): ${s.beyondMax} (${pct(s.beyondMax)})`);
+  console.log(
+    `  lines with a space beyond max (${style.wordSpace.max} em): ${s.beyondMax} (${pct(s.beyondMax)})`,
+  );
   console.log(`  loose lines (r > 1): ${s.loose} (${pct(s.loose)}), overfull: ${s.overfull}`);
-  console.log(`  hyphenated lines: ${s.hyphenated} (${pct(s.hyphenated)}), longest run: ${s.longestHyphenRun}`);
+  console.log(
+    `  hyphenated lines: ${s.hyphenated} (${pct(s.hyphenated)}), longest run: ${s.longestHyphenRun}`,
+  );
   console.log(
     `  speed: ${s.msPer10k.toFixed(1)} ms per 10,000 words (prepare + set, warm) = ${Math.round((1000 * 10_000) / s.msPer10k).toLocaleString('en')} words/s`,
   );
   return { mean, sd };
 }
 
-console.log(`column ${COLUMN} pt, ${style.font} ${style.size}/${style.leading} pt, ${paragraphs.length} paragraphs\n`);
+console.log(
+  `column ${COLUMN} pt, ${style.font} ${style.size}/${style.leading} pt, ${paragraphs.length} paragraphs\n`,
+);
 const tf = report('total-fit', measure(totalFitEngines));
 const gr = report('greedy', measure(greedyEngines));
 console.log(`\nsd total-fit / greedy: ${((100 * tf.sd) / gr.sd).toFixed(0)}% (target ≤ 60%)`);

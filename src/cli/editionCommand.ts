@@ -36,25 +36,87 @@ export function editionCommand(y: Argv): Argv {
     (c) =>
       pdfOptions(c)
         .positional('manifest', { type: 'string', describe: 'Edition manifest (.json or .yaml)' })
-        .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'Folder for the page PDFs and report.json' })
-        .option('jobs', { alias: 'j', type: 'number', describe: `Worker threads (default: every core, here ${defaultJobs()}); 1 sets pages without workers` })
-        .option('combined', { type: 'string', describe: 'Also write the whole edition as one PDF in page order (when no page failed)' })
-        .option('changed-only', { type: 'boolean', default: false, describe: 'Set only pages whose inputs changed since the last run in this folder' })
-        .option('name-pattern', { type: 'string', default: DEFAULT_NAME_PATTERN, describe: 'Page file names: {edition} {newspaper} {date} {page} {section} {index}' })
-        .option('page', { alias: 'p', type: 'string', describe: 'Only these pages, by label: "A1" or "A1,B2"' })
-        .option('breaker', { choices: ['total-fit', 'greedy'] as const, default: 'total-fit' as const, describe: 'Line breaker (greedy only to compare)' })
-        .option('max-pixels', { type: 'number', describe: 'Refuse photos larger than this many pixels (default 100000000)' })
-        .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress: only failures and the summary' })
-        .option('json', { type: 'boolean', default: false, describe: 'Print the run report (as in report.json) on stdout instead of the summary' })
-        .example('$0 edition samples/edition/edition.json -o out', 'Every page into out/late-city-2026-11-29-a1.pdf, ...')
-        .example('$0 edition edition.json -o out --combined out/edition.pdf --marks', 'Page PDFs with crop marks, and the whole edition in one PDF')
-        .example('$0 edition edition.json -o out --changed-only', 'After an edit: set only the pages whose stories, photos or plan changed')
-        .example('$0 edition edition.json -o out --jobs 1 --quiet', 'One page at a time in this process, summary only')
-        .example('$0 edition edition.json -o out --name-pattern "{date}-{index}-{page}.pdf"', 'Other file names')
-        .epilogue('Exit codes: 0 every page was written; 1 some page failed (the others were written; see report.json); 2 the manifest or an option is invalid (nothing was written); 130 interrupted.'),
+        .option('output', {
+          alias: 'o',
+          type: 'string',
+          demandOption: true,
+          describe: 'Folder for the page PDFs and report.json',
+        })
+        .option('cache', {
+          type: 'string',
+          describe: 'Folder of the photo cache (default DIR/.galley-cache/photos)',
+        })
+        .option('jobs', {
+          alias: 'j',
+          type: 'number',
+          describe: `Worker threads (default: every core, here ${defaultJobs()}); 1 sets pages without workers`,
+        })
+        .option('combined', {
+          type: 'string',
+          describe: 'Also write the whole edition as one PDF in page order (when no page failed)',
+        })
+        .option('changed-only', {
+          type: 'boolean',
+          default: false,
+          describe: 'Set only pages whose inputs changed since the last run in this folder',
+        })
+        .option('name-pattern', {
+          type: 'string',
+          default: DEFAULT_NAME_PATTERN,
+          describe: 'Page file names: {edition} {newspaper} {date} {page} {section} {index}',
+        })
+        .option('page', {
+          alias: 'p',
+          type: 'string',
+          describe: 'Only these pages, by label: "A1" or "A1,B2"',
+        })
+        .option('breaker', {
+          choices: ['total-fit', 'greedy'] as const,
+          default: 'total-fit' as const,
+          describe: 'Line breaker (greedy only to compare)',
+        })
+        .option('max-pixels', {
+          type: 'number',
+          describe: 'Refuse photos larger than this many pixels (default 100000000)',
+        })
+        .option('quiet', {
+          alias: 'q',
+          type: 'boolean',
+          default: false,
+          describe: 'No progress: only failures and the summary',
+        })
+        .option('json', {
+          type: 'boolean',
+          default: false,
+          describe: 'Print the run report (as in report.json) on stdout instead of the summary',
+        })
+        .example(
+          '$0 edition samples/edition/edition.json -o out',
+          'Every page into out/late-city-2026-11-29-a1.pdf, ...',
+        )
+        .example(
+          '$0 edition edition.json -o out --combined out/edition.pdf --marks',
+          'Page PDFs with crop marks, and the whole edition in one PDF',
+        )
+        .example(
+          '$0 edition edition.json -o out --changed-only',
+          'After an edit: set only the pages whose stories, photos or plan changed',
+        )
+        .example(
+          '$0 edition edition.json -o out --jobs 1 --quiet',
+          'One page at a time in this process, summary only',
+        )
+        .example(
+          '$0 edition edition.json -o out --name-pattern "{date}-{index}-{page}.pdf"',
+          'Other file names',
+        )
+        .epilogue(
+          'Exit codes: 0 every page was written; 1 some page failed (the others were written; see report.json); 2 the manifest or an option is invalid (nothing was written); 130 interrupted.',
+        ),
     (args) =>
       runCommand(async () => {
-        if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1)) throw new InputError('', '--jobs', 'expected a whole number of threads, 1 or more');
+        if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1))
+          throw new InputError('', '--jobs', 'expected a whole number of threads, 1 or more');
         const edition = loadEdition(args.manifest);
         const pages = selectPages(edition, args.page);
         const abort = new AbortController();
@@ -85,7 +147,9 @@ export function editionCommand(y: Argv): Argv {
           return result.ok ? EXIT_OK : EXIT_FAILED;
         } catch (e) {
           if (abort.signal.aborted) {
-            process.stderr.write('\ngalley: interrupted; finished pages were kept, no partial files remain\n');
+            process.stderr.write(
+              '\ngalley: interrupted; finished pages were kept, no partial files remain\n',
+            );
             return EXIT_INTERRUPTED;
           }
           throw e;

@@ -3,7 +3,17 @@
  */
 import type { PageReport, StoryReport } from '../layout/types.js';
 
-const COLUMNS = ['page', 'story', 'lines', 'overset', 'jumped', 'empty', 'hyph', 'loose', 'photos (ppi)'] as const;
+const COLUMNS = [
+  'page',
+  'story',
+  'lines',
+  'overset',
+  'jumped',
+  'empty',
+  'hyph',
+  'loose',
+  'photos (ppi)',
+] as const;
 
 export function formatReport(pages: readonly PageReport[], color = false): string {
   const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -50,8 +60,14 @@ export function formatReport(pages: readonly PageReport[], color = false): strin
   });
   const warnings = pages.flatMap((p) => [
     ...p.warnings.map((w) => `${p.page}: ${w}`),
-    ...p.stories.flatMap((s: StoryReport) => s.warnings.map((w) => `${p.page} ${truncate(s.headline, 30)}: ${w}`)),
-    ...p.stories.flatMap((s) => s.photos.filter((ph) => ph.placed && ph.ppi < 150).map((ph) => `${p.page} ${ph.file}: ${ph.ppi} ppi is below 150 ppi`)),
+    ...p.stories.flatMap((s: StoryReport) =>
+      s.warnings.map((w) => `${p.page} ${truncate(s.headline, 30)}: ${w}`),
+    ),
+    ...p.stories.flatMap((s) =>
+      s.photos
+        .filter((ph) => ph.placed && ph.ppi < 150)
+        .map((ph) => `${p.page} ${ph.file}: ${ph.ppi} ppi is below 150 ppi`),
+    ),
   ]);
   for (const w of warnings) out.push(paint(33, `warning: ${w}`));
   return `${out.join('\n')}\n`;

@@ -5,11 +5,11 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { editionCommand } from './editionCommand.js';
 import { EXIT_BAD_INPUT } from './exitCodes.js';
 import { preflightCommand } from './preflightCommand.js';
 import { previewCommand } from './previewCommand.js';
 import { renderCommand } from './renderCommand.js';
-import { editionCommand } from './editionCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 
 const EPILOGUE = `Exit codes:
@@ -19,8 +19,15 @@ const EPILOGUE = `Exit codes:
 
 Set GALLEY_DEBUG=1 to see stack traces of internal errors.`;
 
+// A reader that stops early (`galley ... | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 let cli = yargs(hideBin(process.argv)).scriptName('galley');
-for (const command of [renderCommand, editionCommand, previewCommand, preflightCommand, schemaCommand]) cli = command(cli);
+for (const command of [renderCommand, editionCommand, previewCommand, preflightCommand, schemaCommand])
+  cli = command(cli);
 await cli
   .demandCommand(1, 'Name a command: render, preview or preflight (see --help).')
   .strict()

@@ -5,18 +5,18 @@
  */
 import { watch } from 'node:fs';
 import type { Argv } from 'yargs';
-import { composeEdition } from '../edition/composeEdition.js';
-import { createWorkspace } from '../edition/createWorkspace.js';
+import type { Workspace } from '../edition/createWorkspace.js';
 import { selectPages } from '../edition/selectPages.js';
 import { InputError } from '../model/InputError.js';
+import { OVERLAYS, type PreviewOverlay } from '../render/preview/previewOverlays.js';
 import { writeOutput } from './writeOutput.js';
-import { createPreviewImageCache, OVERLAYS, type PreviewOverlay, renderContactSheet, renderPreviewPng } from '../render/preview/index.js';
 
 const OVERLAY_NAMES = Object.keys(OVERLAYS) as PreviewOverlay[];
+
 import { EXIT_OK } from './exitCodes.js';
 import { formatReport } from './formatReport.js';
 import { reportError, runCommand } from './runCommand.js';
-import { type CommonInputArgs, commonInputOptions, loadCliInput } from './sharedOptions.js';
+import { type CommonInputArgs, commonInputOptions } from './sharedOptions.js';
 
 interface PreviewArgs extends CommonInputArgs {
   input: string;
@@ -36,19 +36,53 @@ export function previewCommand(y: Argv): Argv {
       commonInputOptions(c)
         .positional('input', { type: 'string', describe: 'Article (.json or .md) or edition/page plan' })
         .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'PNG to write' })
-        .option('dpi', { type: 'number', default: 50, describe: 'Resolution of the picture (50 shows a broadsheet on a laptop screen)' })
-        .option('show', { type: 'string', describe: `Overlays, comma-separated: ${OVERLAY_NAMES.join(', ')}` })
-        .option('sheet', { type: 'boolean', default: false, describe: 'Every page as a thumbnail with its label, spreads side by side' })
-        .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Redraw whenever an input file changes (Ctrl-C to stop)' })
+        .option('dpi', {
+          type: 'number',
+          default: 50,
+          describe: 'Resolution of the picture (50 shows a broadsheet on a laptop screen)',
+        })
+        .option('show', {
+          type: 'string',
+          describe: `Overlays, comma-separated: ${OVERLAY_NAMES.join(', ')}`,
+        })
+        .option('sheet', {
+          type: 'boolean',
+          default: false,
+          describe: 'Every page as a thumbnail with its label, spreads side by side',
+        })
+        .option('watch', {
+          alias: 'w',
+          type: 'boolean',
+          default: false,
+          describe: 'Redraw whenever an input file changes (Ctrl-C to stop)',
+        })
         .option('json', { type: 'boolean', default: false, describe: 'Print the fit report as JSON' })
         .example('$0 preview samples/cambodia-daily/article.md -o out/a1.png', 'A page in about a second')
-        .example('$0 preview samples/edition/edition.json --page A1 --show grid,baselines,frames,overset -o out/a1.png', 'With the grid and fit problems marked')
-        .example('$0 preview samples/edition/edition.json --sheet -o out/sheet.png', 'A contact sheet of the edition')
-        .example('$0 preview samples/cambodia-daily/article.md --watch -o out/a1.png', 'Redraw on every save'),
+        .example(
+          '$0 preview samples/edition/edition.json --page A1 --show grid,baselines,frames,overset -o out/a1.png',
+          'With the grid and fit problems marked',
+        )
+        .example(
+          '$0 preview samples/edition/edition.json --sheet -o out/sheet.png',
+          'A contact sheet of the edition',
+        )
+        .example(
+          '$0 preview samples/cambodia-daily/article.md --watch -o out/a1.png',
+          'Redraw on every save',
+        ),
     (args) =>
       runCommand(async () => {
         const show = parseShow(args.show);
-        const ws = createWorkspace({ breaker: args.breaker, ...(args.maxPixels && { limitInputPixels: args.maxPixels }) });
+        const [{ createWorkspace }, { composeEdition }, { loadCliInput }, { createPreviewImageCache, renderContactSheet, renderPreviewPng }] = await Promise.all([
+          import('../edition/createWorkspace.js'),
+          import('../edition/composeEdition.js'),
+          import('./loadCliInput.js'),
+          import('../render/preview/index.js'),
+        ]);
+        const ws = createWorkspace({
+          breaker: args.breaker,
+          ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
+        });
         const imageCache = createPreviewImageCache();
         const draw = async () => {
           const started = performance.now();
@@ -57,8 +91,16 @@ export function previewCommand(y: Argv): Argv {
           const indices = args.sheet ? wanted : wanted.slice(0, 1);
           const { pages } = await composeEdition(ws, edition, { pages: indices });
           const png = args.sheet
-            ? await renderContactSheet(pages.map((p) => ({ label: p.display.label, png: p.display })), { fontFiles: ws.fontFiles })
-            : await renderPreviewPng(pages[0]!.display, { fontFiles: ws.fontFiles, dpi: args.dpi, show, imageCache });
+            ? await renderContactSheet(
+                pages.map((p) => ({ label: p.display.label, png: p.display })),
+                { fontFiles: ws.fontFiles },
+              )
+            : await renderPreviewPng(pages[0]!.display, {
+                fontFiles: ws.fontFiles,
+                dpi: args.dpi,
+                show,
+                imageCache,
+              });
           await writeOutput(args.output, png);
           const reports = pages.map((p) => p.layout.report);
           if (args.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
@@ -68,7 +110,11 @@ export function previewCommand(y: Argv): Argv {
         };
         const edition = await draw();
         if (!args.watch) return EXIT_OK;
-        await watchInputs(ws, [args.input, ...edition.pages.flatMap((p) => p.stories.map((s) => s.articlePath))], draw);
+        await watchInputs(
+          ws,
+          [args.input, ...edition.pages.flatMap((p) => p.stories.map((s) => s.articlePath))],
+          draw,
+        );
         return EXIT_OK;
       }),
   );
@@ -78,13 +124,18 @@ function parseShow(show: string | undefined): PreviewOverlay[] {
   if (!show) return [];
   return show.split(',').map((s) => {
     const name = s.trim() as PreviewOverlay;
-    if (!OVERLAY_NAMES.includes(name)) throw new InputError('', '--show', `unknown overlay "${s}" (choose from ${OVERLAY_NAMES.join(', ')})`);
+    if (!OVERLAY_NAMES.includes(name))
+      throw new InputError('', '--show', `unknown overlay "${s}" (choose from ${OVERLAY_NAMES.join(', ')})`);
     return name;
   });
 }
 
 /** Redraws on change, debounced; an error is printed and the last good preview stays in place. */
-function watchInputs(ws: ReturnType<typeof createWorkspace>, files: readonly string[], draw: () => Promise<unknown>): Promise<void> {
+function watchInputs(
+  ws: Workspace,
+  files: readonly string[],
+  draw: () => Promise<unknown>,
+): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const redraw = () => {

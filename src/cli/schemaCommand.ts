@@ -1,10 +1,12 @@
 /** `galley schema`: prints (or writes) the JSON Schema of an input file format. */
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { jsonSchemaText, SCHEMAS, type SchemaName } from '../model/toJsonSchemas.js';
+import type { SchemaName } from '../model/toJsonSchemas.js';
 import { EXIT_OK } from './exitCodes.js';
 import { runCommand } from './runCommand.js';
 import { writeOutput } from './writeOutput.js';
+
+const NAMES: readonly SchemaName[] = ['article', 'template', 'edition'];
 
 interface SchemaArgs {
   name?: SchemaName;
@@ -17,14 +19,18 @@ export function schemaCommand(y: Argv): Argv {
     'Print the JSON Schema of an input format (article, template, edition)',
     (c) =>
       c
-        .positional('name', { choices: Object.keys(SCHEMAS) as SchemaName[], describe: 'Which format' })
-        .option('write', { type: 'string', describe: 'Write every schema as <name>.schema.json into this folder' })
+        .positional('name', { choices: NAMES, describe: 'Which format' })
+        .option('write', {
+          type: 'string',
+          describe: 'Write every schema as <name>.schema.json into this folder',
+        })
         .example('$0 schema article > article.schema.json', 'For a newsroom system or an editor')
         .example('$0 schema --write docs', 'Regenerate the published schemas'),
     (args) =>
       runCommand(async () => {
+        const { jsonSchemaText } = await import('../model/toJsonSchemas.js');
         if (args.write) {
-          for (const name of Object.keys(SCHEMAS) as SchemaName[]) {
+          for (const name of NAMES) {
             await writeOutput(join(args.write, `${name}.schema.json`), Buffer.from(jsonSchemaText(name)));
           }
           return EXIT_OK;

@@ -1,9 +1,5 @@
 /** Options shared by the commands that set pages (render, preview, edition). */
 import type { Argv } from 'yargs';
-import type { Workspace } from '../edition/createWorkspace.js';
-import type { Edition } from '../edition/Edition.js';
-import { defaultDate, loadInput } from '../edition/loadInput.js';
-import { InputError } from '../model/InputError.js';
 
 export interface CommonInputArgs {
   template: string;
@@ -25,36 +21,63 @@ export interface PdfArgs {
 
 export function commonInputOptions<T>(y: Argv<T>): Argv<T & CommonInputArgs> {
   return y
-    .option('template', { alias: 't', type: 'string', default: 'broadsheet', describe: 'Template for a single article: broadsheet, berliner, tabloid, or a template file' })
-    .option('columns', { alias: 'c', type: 'number', describe: 'Columns a single article spans (default: all)' })
-    .option('page', { alias: 'p', type: 'string', describe: 'Only these pages of an edition, by label: "A1" or "A1,A2"' })
-    .option('date', { type: 'string', describe: 'Date for a single article, yyyy-mm-dd (default: SOURCE_DATE_EPOCH, else 2000-01-01)' })
-    .option('breaker', { choices: ['total-fit', 'greedy'] as const, default: 'total-fit' as const, describe: 'Line breaker (greedy only to compare)' })
-    .option('max-pixels', { type: 'number', describe: 'Refuse photos larger than this many pixels (default 100000000)' }) as unknown as Argv<T & CommonInputArgs>;
+    .option('template', {
+      alias: 't',
+      type: 'string',
+      default: 'broadsheet',
+      describe: 'Template for a single article: broadsheet, berliner, tabloid, or a template file',
+    })
+    .option('columns', {
+      alias: 'c',
+      type: 'number',
+      describe: 'Columns a single article spans (default: all)',
+    })
+    .option('page', {
+      alias: 'p',
+      type: 'string',
+      describe: 'Only these pages of an edition, by label: "A1" or "A1,A2"',
+    })
+    .option('date', {
+      type: 'string',
+      describe: 'Date for a single article, yyyy-mm-dd (default: SOURCE_DATE_EPOCH, else 2000-01-01)',
+    })
+    .option('breaker', {
+      choices: ['total-fit', 'greedy'] as const,
+      default: 'total-fit' as const,
+      describe: 'Line breaker (greedy only to compare)',
+    })
+    .option('max-pixels', {
+      type: 'number',
+      describe: 'Refuse photos larger than this many pixels (default 100000000)',
+    }) as unknown as Argv<T & CommonInputArgs>;
 }
 
 export function pdfOptions<T>(y: Argv<T>): Argv<T & PdfArgs> {
   return y
-    .option('marks', { type: 'boolean', default: false, describe: 'Crop and registration marks and a slug line outside the trim' })
-    .option('pdfx', { choices: ['x1a', 'x4'] as const, default: 'x1a' as const, describe: 'PDF/X-1a:2001 (newsprint default) or PDF/X-4' })
-    .option('ppi', { type: 'number', default: 200, describe: 'Photo resolution at the placed size (never upsampled)' })
+    .option('marks', {
+      type: 'boolean',
+      default: false,
+      describe: 'Crop and registration marks and a slug line outside the trim',
+    })
+    .option('pdfx', {
+      choices: ['x1a', 'x4'] as const,
+      default: 'x1a' as const,
+      describe: 'PDF/X-1a:2001 (newsprint default) or PDF/X-4',
+    })
+    .option('ppi', {
+      type: 'number',
+      default: 200,
+      describe: 'Photo resolution at the placed size (never upsampled)',
+    })
     .option('quality', { type: 'number', default: 85, describe: 'JPEG quality of press photos, 1-100' })
-    .option('gray', { type: 'boolean', default: false, describe: 'Black-and-white page: photos in grayscale' })
-    .option('cache', { type: 'string', describe: 'Folder of the photo cache (default .galley-cache/photos)' }) as unknown as Argv<T & PdfArgs>;
+    .option('gray', {
+      type: 'boolean',
+      default: false,
+      describe: 'Black-and-white page: photos in grayscale',
+    })
+    .option('cache', {
+      type: 'string',
+      describe: 'Folder of the photo cache (default .galley-cache/photos)',
+    }) as unknown as Argv<T & PdfArgs>;
 }
 
-/** The edition a command sets: the input file as an edition, or a one-page edition of an article. */
-export function loadCliInput(ws: Workspace, args: CommonInputArgs & { input: string }): Edition {
-  if (args.columns !== undefined && (!Number.isInteger(args.columns) || args.columns < 1)) {
-    throw new InputError('', '--columns', 'expected a whole number of columns, 1 or more');
-  }
-  if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date)) throw new InputError('', '--date', 'expected yyyy-mm-dd');
-  let columns = args.columns;
-  try {
-    columns ??= ws.template(args.template).columns;
-  } catch (e) {
-    if (e instanceof InputError && e.file === '') throw new InputError('', '--template', e.reason);
-    throw e;
-  }
-  return loadInput(args.input, { template: args.template, date: args.date ?? defaultDate(), columns }).edition;
-}

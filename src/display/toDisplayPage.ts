@@ -19,7 +19,12 @@ export function toDisplayPage(layout: PageLayout, options: { marks?: boolean } =
         items.push({ kind: 'rule', from: el.from, to: el.to, width: el.width, color: el.color });
         break;
       case 'rect':
-        items.push({ kind: 'rect', rect: el.rect, ...(el.fill && { fill: el.fill }), ...(el.stroke && { stroke: el.stroke }) });
+        items.push({
+          kind: 'rect',
+          rect: el.rect,
+          ...(el.fill && { fill: el.fill }),
+          ...(el.stroke && { stroke: el.stroke }),
+        });
         break;
       case 'photo':
         items.push({ kind: 'image', rect: el.rect, source: el.source, crop: el.crop, ppi: el.ppi });

@@ -5,11 +5,15 @@
 import type { Color, DisplayItem, DisplayPage } from './types.js';
 
 const r = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
-const rect = (x: { x: number; y: number; width: number; height: number }) => `${r(x.x)},${r(x.y)} ${r(x.width)}x${r(x.height)}`;
-const color = (c: Color) => (c.space === 'gray' ? `gray(${r(c.k)})` : `cmyk(${r(c.c)},${r(c.m)},${r(c.y)},${r(c.k)})`);
+const rect = (x: { x: number; y: number; width: number; height: number }) =>
+  `${r(x.x)},${r(x.y)} ${r(x.width)}x${r(x.height)}`;
+const color = (c: Color) =>
+  c.space === 'gray' ? `gray(${r(c.k)})` : `cmyk(${r(c.c)},${r(c.m)},${r(c.y)},${r(c.k)})`;
 
 export function toTrace(page: DisplayPage, options: { debug?: boolean } = {}): string {
-  const lines = [`page ${page.label} ${r(page.width)}x${r(page.height)} trim ${rect(page.boxes.trim)} media ${rect(page.boxes.media)}`];
+  const lines = [
+    `page ${page.label} ${r(page.width)}x${r(page.height)} trim ${rect(page.boxes.trim)} media ${rect(page.boxes.media)}`,
+  ];
   for (const item of page.items) {
     if (item.kind === 'debug' && !options.debug) continue;
     lines.push(traceItem(item));

@@ -6,7 +6,9 @@
 import type { Point, Pt, Rect } from '../layout/geometry.js';
 
 /** Process colours as ink fractions 0..1 (newsprint is CMYK; pure gray pages may use 'gray'). */
-export type Color = { space: 'cmyk'; c: number; m: number; y: number; k: number } | { space: 'gray'; k: number };
+export type Color =
+  | { space: 'cmyk'; c: number; m: number; y: number; k: number }
+  | { space: 'gray'; k: number };
 
 /** Identifies one font face of the catalogue, e.g. "Source Serif 4/400" or "Source Serif 4/400i". */
 export type FontKey = string;

@@ -17,6 +17,10 @@ export async function composeEdition(
   for (const i of indices) pages.push(await composePage(ws, edition, i, options));
   return {
     pages,
-    document: { title: `${edition.newspaper ?? edition.name} ${edition.date}`, date: edition.date, pages: pages.map((p) => p.display) },
+    document: {
+      title: `${edition.newspaper ?? edition.name} ${edition.date}`,
+      date: edition.date,
+      pages: pages.map((p) => p.display),
+    },
   };
 }

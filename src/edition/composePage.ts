@@ -27,7 +27,12 @@ export interface ComposedPage {
 /** Jumps may chain (A1 -> A7 -> A9) but not endlessly. */
 const MAX_JUMP_CHAIN = 8;
 
-export async function composePage(ws: Workspace, edition: Edition, index: number, options: { marks?: boolean } = {}): Promise<ComposedPage> {
+export async function composePage(
+  ws: Workspace,
+  edition: Edition,
+  index: number,
+  options: { marks?: boolean } = {},
+): Promise<ComposedPage> {
   const page = edition.pages[index]!;
   const spec = await pageSpec(ws, edition, page);
   const layout = layoutPage(ws.ctx, spec);
@@ -38,19 +43,31 @@ async function pageSpec(ws: Workspace, edition: Edition, page: EditionPage, dept
   const t = templateFor(ws, edition, page);
   const lines = t.gridLines - contentTop(t, page.front);
   const frames: { frame: StoryFrame; field: string }[] = [];
-  const checkFrame = (m: { column: number; columns: number; top: number; depth?: number | undefined }, field: string): StoryFrame => {
+  const checkFrame = (
+    m: { column: number; columns: number; top: number; depth?: number | undefined },
+    field: string,
+  ): StoryFrame => {
     const frame = { column: m.column - 1, columns: m.columns, top: m.top, depth: m.depth ?? lines - m.top };
     const fail = (what: string, reason: string) => {
       throw new InputError(edition.file, `${field}.${what}`, reason);
     };
     if (frame.column + frame.columns > t.columns) {
       if (!page.field) throw new InputError('', '--columns', `template "${t.name}" has ${t.columns} columns`);
-      fail('columns', `columns ${m.column} to ${m.column + m.columns - 1} do not exist: template "${t.name}" has ${t.columns}`);
+      fail(
+        'columns',
+        `columns ${m.column} to ${m.column + m.columns - 1} do not exist: template "${t.name}" has ${t.columns}`,
+      );
     }
-    if (frame.top >= lines) fail('top', `grid line ${m.top} is below the page: ${lines} grid lines under the ${page.front ? 'flag' : 'folio'}`);
-    if (frame.top + frame.depth > lines) fail('depth', `${frame.depth} grid lines from line ${m.top} go past the bottom (${lines} lines)`);
+    if (frame.top >= lines)
+      fail(
+        'top',
+        `grid line ${m.top} is below the page: ${lines} grid lines under the ${page.front ? 'flag' : 'folio'}`,
+      );
+    if (frame.top + frame.depth > lines)
+      fail('depth', `${frame.depth} grid lines from line ${m.top} go past the bottom (${lines} lines)`);
     for (const other of frames) {
-      if (rectsOverlap(frameRect(t, frame), frameRect(t, other.frame))) fail('column', `overlaps ${other.field}`);
+      if (rectsOverlap(frameRect(t, frame), frameRect(t, other.frame)))
+        fail('column', `overlaps ${other.field}`);
     }
     frames.push({ frame, field });
     return frame;
@@ -60,7 +77,7 @@ async function pageSpec(ws: Workspace, edition: Edition, page: EditionPage, dept
   for (const [i, s] of page.stories.entries()) {
     const field = `${page.field}.stories[${i}]`;
     const frame = checkFrame(s, field);
-    const article = ws.article(s.articlePath, shown(edition, s.articlePath));
+    const article = ws.article(s.articlePath, shown(s.articlePath));
     if (s.photos && !s.continuedFrom) await ws.probePhotos(article);
     const plan: StoryPlan = {
       article,
@@ -99,13 +116,32 @@ async function pageSpec(ws: Workspace, edition: Edition, page: EditionPage, dept
 }
 
 /** Where a story continued from page `from` resumes: lay out its part there and see where it stopped. */
-async function resumePoint(ws: Workspace, edition: Edition, page: EditionPage, articlePath: string, from: string, field: string, depth: number): Promise<ResumePoint> {
+async function resumePoint(
+  ws: Workspace,
+  edition: Edition,
+  page: EditionPage,
+  articlePath: string,
+  from: string,
+  field: string,
+  depth: number,
+): Promise<ResumePoint> {
   const origin = edition.pages.find((p) => p.label === from)!;
-  const index = origin.stories.findIndex((s) => s.articlePath === articlePath && s.continuesOn === page.label);
+  const index = origin.stories.findIndex(
+    (s) => s.articlePath === articlePath && s.continuesOn === page.label,
+  );
   if (index < 0) {
-    throw new InputError(edition.file, `${field}.continuedFrom`, `page ${from} has no story from ${shown(edition, articlePath)} with continuesOn "${page.label}"`);
+    throw new InputError(
+      edition.file,
+      `${field}.continuedFrom`,
+      `page ${from} has no story from ${shown(articlePath)} with continuesOn "${page.label}"`,
+    );
   }
-  if (depth >= MAX_JUMP_CHAIN) throw new InputError(edition.file, `${field}.continuedFrom`, `jumps chain through more than ${MAX_JUMP_CHAIN} pages`);
+  if (depth >= MAX_JUMP_CHAIN)
+    throw new InputError(
+      edition.file,
+      `${field}.continuedFrom`,
+      `jumps chain through more than ${MAX_JUMP_CHAIN} pages`,
+    );
   const spec = await pageSpec(ws, edition, origin, depth + 1);
   const t = spec.template;
   const plan = spec.stories[index]!;
@@ -118,12 +154,14 @@ function templateFor(ws: Workspace, edition: Edition, page: EditionPage): Templa
     return ws.template(page.template);
   } catch (e) {
     if (e instanceof InputError && e.file === '') {
-      throw page.field ? new InputError(edition.file, `${page.field}.template`, e.reason) : new InputError('', '--template', e.reason);
+      throw page.field
+        ? new InputError(edition.file, `${page.field}.template`, e.reason)
+        : new InputError('', '--template', e.reason);
     }
     throw e;
   }
 }
 
-function shown(edition: Edition, path: string): string {
+function shown(path: string): string {
   return relative(process.cwd(), path) || path;
 }

@@ -21,9 +21,16 @@ export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
 
-export async function createPageRunner(jobs: number, settings: { breaker: 'total-fit' | 'greedy'; limitInputPixels?: number; cacheDir: string; baseDir: string }): Promise<PageRunner> {
+export async function createPageRunner(
+  jobs: number,
+  settings: { breaker: 'total-fit' | 'greedy'; limitInputPixels?: number; cacheDir: string; baseDir: string },
+): Promise<PageRunner> {
   if (jobs <= 1) {
-    const ws = createWorkspace({ breaker: settings.breaker, baseDir: settings.baseDir, ...(settings.limitInputPixels && { limitInputPixels: settings.limitInputPixels }) });
+    const ws = createWorkspace({
+      breaker: settings.breaker,
+      baseDir: settings.baseDir,
+      ...(settings.limitInputPixels && { limitInputPixels: settings.limitInputPixels }),
+    });
     const cache = createPhotoCache({ dir: settings.cacheDir, maxEntries: 24 });
     return { jobs: 1, run: (task) => runPageTask(ws, cache, task), close: async () => {} };
   }

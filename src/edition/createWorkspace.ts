@@ -53,7 +53,9 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   const probe = async (path: string, file: string, field: string) => {
     if (photos.has(path)) return;
     try {
-      const info = await probeImage(path, { ...(options.limitInputPixels && { limitInputPixels: options.limitInputPixels }) });
+      const info = await probeImage(path, {
+        ...(options.limitInputPixels && { limitInputPixels: options.limitInputPixels }),
+      });
       photos.set(path, { width: info.width, height: info.height });
     } catch (e) {
       if (e instanceof ImageError) throw new InputError(file, field, e.message);
@@ -80,7 +82,8 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       return t;
     },
     async probePhotos(article) {
-      for (const [i, photo] of article.photos.entries()) await probe(photo.source, article.file, `images[${i}].file`);
+      for (const [i, photo] of article.photos.entries())
+        await probe(photo.source, article.file, `images[${i}].file`);
     },
     probeArtwork: probe,
     forget() {

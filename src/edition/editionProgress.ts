@@ -13,7 +13,10 @@ export interface ProgressStream {
 
 const BAR = 24;
 
-export function createEditionProgress(stream: ProgressStream, options: { quiet?: boolean; now?: () => number } = {}): (e: EditionEvent) => void {
+export function createEditionProgress(
+  stream: ProgressStream,
+  options: { quiet?: boolean; now?: () => number } = {},
+): (e: EditionEvent) => void {
   const now = options.now ?? (() => performance.now());
   const tty = stream.isTTY === true && !options.quiet;
   let total = 0;
@@ -40,7 +43,8 @@ export function createEditionProgress(stream: ProgressStream, options: { quiet?:
       case 'start':
         total = e.toRender;
         started = now();
-        if (!options.quiet && e.toRender < e.total) stream.write(`${e.total - e.toRender} of ${e.total} pages unchanged, setting ${e.toRender}\n`);
+        if (!options.quiet && e.toRender < e.total)
+          stream.write(`${e.total - e.toRender} of ${e.total} pages unchanged, setting ${e.toRender}\n`);
         draw();
         break;
       case 'page-start':
@@ -58,7 +62,9 @@ export function createEditionProgress(stream: ProgressStream, options: { quiet?:
         running.delete(e.label);
         done++;
         clear();
-        stream.write(`FAILED ${e.label}: ${[e.error.file, e.error.field].filter(Boolean).join(': ')}: ${e.error.reason}\n`);
+        stream.write(
+          `FAILED ${e.label}: ${[e.error.file, e.error.field].filter(Boolean).join(': ')}: ${e.error.reason}\n`,
+        );
         draw();
         break;
       case 'combined':

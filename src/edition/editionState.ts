@@ -33,7 +33,12 @@ export function loadEditionState(path: string): EditionState {
 }
 
 /** The page's last result if its inputs are unchanged and its PDF is still in place. */
-export function unchangedPage(state: EditionState, label: string, hash: string, file: string): PageState | undefined {
+export function unchangedPage(
+  state: EditionState,
+  label: string,
+  hash: string,
+  file: string,
+): PageState | undefined {
   const s = state.pages[label];
   return s && s.hash === hash && s.file === file && existsSync(file) ? s : undefined;
 }

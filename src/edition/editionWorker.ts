@@ -2,8 +2,9 @@
  * The worker thread's entry (piscina): each worker opens the fonts once (its own Workspace) and
  * shares the on-disk photo cache with the others; every task is one page.
  */
-import { createWorkspace, type Workspace } from './createWorkspace.js';
+
 import { createPhotoCache, type PhotoCache } from '../images/photoCache.js';
+import { createWorkspace, type Workspace } from './createWorkspace.js';
 import type { PageOutcome, PageTask } from './pageTask.js';
 import { runPageTask } from './runPageTask.js';
 
@@ -18,7 +19,11 @@ export default async function renderPageInWorker(task: PageTask): Promise<PageOu
   if (state?.key !== key) {
     state = {
       key,
-      ws: createWorkspace({ breaker: s.breaker, baseDir: task.edition.dir, ...(s.limitInputPixels && { limitInputPixels: s.limitInputPixels }) }),
+      ws: createWorkspace({
+        breaker: s.breaker,
+        baseDir: task.edition.dir,
+        ...(s.limitInputPixels && { limitInputPixels: s.limitInputPixels }),
+      }),
       cache: createPhotoCache({ dir: s.cacheDir, maxEntries: PHOTOS_IN_MEMORY }),
     };
   }

@@ -9,7 +9,10 @@ export function formatEditionSummary(result: EditionResult, color = false): stri
   const head = ['page', 'status', 'stories', 'overset', 'warnings', 'ms', 'file'];
   const rows = result.pages.map((p) => {
     const stories = p.report?.stories ?? [];
-    const warnings = (p.report?.warnings.length ?? 0) + stories.reduce((n, s) => n + s.warnings.length, 0) + p.warnings.length;
+    const warnings =
+      (p.report?.warnings.length ?? 0) +
+      stories.reduce((n, s) => n + s.warnings.length, 0) +
+      p.warnings.length;
     return [
       p.label,
       p.status,
@@ -17,18 +20,29 @@ export function formatEditionSummary(result: EditionResult, color = false): stri
       String(stories.filter((s) => s.oversetLines > 0).length),
       String(warnings),
       p.ms === undefined ? '-' : String(Math.round(p.ms)),
-      p.error ? `${[p.error.file, p.error.field].filter(Boolean).join(': ')}: ${p.error.reason}` : (p.file?.slice(result.outDir.length + 1) ?? ''),
+      p.error
+        ? `${[p.error.file, p.error.field].filter(Boolean).join(': ')}: ${p.error.reason}`
+        : (p.file?.slice(result.outDir.length + 1) ?? ''),
     ];
   });
-  const widths = head.map((h, i) => (i === head.length - 1 ? 0 : Math.max(h.length, ...rows.map((r) => r[i]!.length))));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const widths = head.map((h, i) =>
+    i === head.length - 1 ? 0 : Math.max(h.length, ...rows.map((r) => r[i]!.length)),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= 2 && i <= 5 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const out = [line(head), widths.map((w, i) => '-'.repeat(i === head.length - 1 ? 4 : w)).join('  ')];
   for (const r of rows) {
     const text = line(r);
     out.push(r[1] === 'failed' ? paint(31, text) : Number(r[3]) > 0 ? paint(33, text) : text);
   }
   const count = (s: string) => result.pages.filter((p) => p.status === s).length;
-  const overset = result.pages.reduce((n, p) => n + (p.report?.stories.filter((s) => s.oversetLines > 0).length ?? 0), 0);
+  const overset = result.pages.reduce(
+    (n, p) => n + (p.report?.stories.filter((s) => s.oversetLines > 0).length ?? 0),
+    0,
+  );
   const warnings = rows.reduce((n, r) => n + Number(r[4]), 0);
   out.push(
     '',

@@ -35,11 +35,21 @@ export function toEdition(data: EditionData, file: string, dir = dirname(resolve
       });
     });
   });
-  if (pages.length > MAX_PAGES) throw new InputError(file, 'sections', `${pages.length} pages; at most ${MAX_PAGES} are set in one edition`);
+  if (pages.length > MAX_PAGES)
+    throw new InputError(
+      file,
+      'sections',
+      `${pages.length} pages; at most ${MAX_PAGES} are set in one edition`,
+    );
   const labels = new Map<string, EditionPage>();
   for (const page of pages) {
     const other = labels.get(page.label);
-    if (other) throw new InputError(file, `${page.field}.label`, `page label "${page.label}" is used twice (also ${other.field})`);
+    if (other)
+      throw new InputError(
+        file,
+        `${page.field}.label`,
+        `page label "${page.label}" is used twice (also ${other.field})`,
+      );
     labels.set(page.label, page);
   }
   for (const page of pages) {
@@ -47,7 +57,11 @@ export function toEdition(data: EditionData, file: string, dir = dirname(resolve
       for (const key of ['continuesOn', 'continuedFrom'] as const) {
         const target = story[key];
         if (target !== undefined && !labels.has(target)) {
-          throw new InputError(file, `${page.field}.stories[${i}].${key}`, `no page is labelled "${target}" (pages: ${[...labels.keys()].join(', ')})`);
+          throw new InputError(
+            file,
+            `${page.field}.stories[${i}].${key}`,
+            `no page is labelled "${target}" (pages: ${[...labels.keys()].join(', ')})`,
+          );
         }
       }
     });

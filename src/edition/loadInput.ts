@@ -10,8 +10,12 @@ import type { Edition } from './Edition.js';
 import { editionForArticle, type SingleArticleOptions } from './editionForArticle.js';
 import { toEdition } from './loadEdition.js';
 
-export function loadInput(file: string, single: SingleArticleOptions): { edition: Edition; kind: 'article' | 'edition' } {
-  if (/^\.(md|markdown)$/i.test(extname(file))) return { edition: editionForArticle(file, single), kind: 'article' };
+export function loadInput(
+  file: string,
+  single: SingleArticleOptions,
+): { edition: Edition; kind: 'article' | 'edition' } {
+  if (/^\.(md|markdown)$/i.test(extname(file)))
+    return { edition: editionForArticle(file, single), kind: 'article' };
   const data = readDataFile(file, 'input');
   if (data && typeof data === 'object' && 'sections' in data) {
     return { edition: toEdition(parseWithSchema(EditionSchema, data, file), file), kind: 'edition' };

@@ -23,10 +23,15 @@ export function slugify(text: string): string {
 export function pageFileNames(edition: Edition, pattern = DEFAULT_NAME_PATTERN): string[] {
   for (const [, name] of pattern.matchAll(/\{([^}]*)\}/g)) {
     if (!(FIELDS as readonly string[]).includes(name!)) {
-      throw new InputError('', '--name-pattern', `unknown field {${name}}; use ${FIELDS.map((f) => `{${f}}`).join(' ')}`);
+      throw new InputError(
+        '',
+        '--name-pattern',
+        `unknown field {${name}}; use ${FIELDS.map((f) => `{${f}}`).join(' ')}`,
+      );
     }
   }
-  if (/[/\\]/.test(pattern)) throw new InputError('', '--name-pattern', 'a file name, not a path: no "/" or "\\"');
+  if (/[/\\]/.test(pattern))
+    throw new InputError('', '--name-pattern', 'a file name, not a path: no "/" or "\\"');
   const names = edition.pages.map((page) => {
     const values: Record<(typeof FIELDS)[number], string> = {
       edition: edition.name,
@@ -43,7 +48,11 @@ export function pageFileNames(edition: Edition, pattern = DEFAULT_NAME_PATTERN):
   names.forEach((name, i) => {
     const other = seen.get(name);
     if (other !== undefined) {
-      throw new InputError('', '--name-pattern', `pages ${edition.pages[other]!.label} and ${edition.pages[i]!.label} would both be written to ${name}: add {page}`);
+      throw new InputError(
+        '',
+        '--name-pattern',
+        `pages ${edition.pages[other]!.label} and ${edition.pages[i]!.label} would both be written to ${name}: add {page}`,
+      );
     }
     if (name.startsWith('.')) throw new InputError('', '--name-pattern', `"${name}" would be a hidden file`);
     seen.set(name, i);

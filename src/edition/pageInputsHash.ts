@@ -35,20 +35,30 @@ export function pageInputsHashes(edition: Edition, settings: unknown): string[] 
   };
   const templateHash = (name: string): string => {
     try {
-      return createHash('sha256').update(JSON.stringify(loadTemplate(name, edition.dir))).digest('hex');
+      return createHash('sha256')
+        .update(JSON.stringify(loadTemplate(name, edition.dir)))
+        .digest('hex');
     } catch (e) {
       return `unloadable: ${String(e)}`;
     }
   };
   const own = (page: EditionPage): string => {
     const h = createHash('sha256');
-    h.update(JSON.stringify({ page: { ...page, index: undefined, field: undefined }, name: edition.name, newspaper: edition.newspaper, date: edition.date }));
+    h.update(
+      JSON.stringify({
+        page: { ...page, index: undefined, field: undefined },
+        name: edition.name,
+        newspaper: edition.newspaper,
+        date: edition.date,
+      }),
+    );
     h.update(templateHash(page.template));
     for (const s of page.stories) {
       h.update(`article ${s.articlePath} ${fileHash(s.articlePath)}`);
       for (const photo of photosOf(s.articlePath)) h.update(`photo ${photo} ${fileHash(photo)}`);
     }
-    for (const ad of page.ads) if (ad.artworkPath) h.update(`ad ${ad.artworkPath} ${fileHash(ad.artworkPath)}`);
+    for (const ad of page.ads)
+      if (ad.artworkPath) h.update(`ad ${ad.artworkPath} ${fileHash(ad.artworkPath)}`);
     return h.digest('hex');
   };
   const ownHashes = edition.pages.map(own);
@@ -74,7 +84,9 @@ export function pageInputsHashes(edition: Edition, settings: unknown): string[] 
 function readVersion(): string {
   try {
     // Two levels up from src/edition and from dist/edition alike.
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? 'unknown';
   } catch {
     return 'unknown';

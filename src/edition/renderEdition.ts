@@ -50,7 +50,15 @@ export interface RenderEditionOptions {
 export type EditionEvent =
   | { type: 'start'; total: number; toRender: number; jobs: number }
   | { type: 'page-start'; index: number; label: string }
-  | { type: 'page-done'; index: number; label: string; ms: number; file: string; report: PageReport; warnings: string[] }
+  | {
+      type: 'page-done';
+      index: number;
+      label: string;
+      ms: number;
+      file: string;
+      report: PageReport;
+      warnings: string[];
+    }
   | { type: 'page-failed'; index: number; label: string; ms: number; error: PageFailure }
   | { type: 'page-unchanged'; index: number; label: string; file: string }
   | { type: 'combined'; file: string; ms: number }
@@ -88,7 +96,10 @@ export interface EditionResult {
   peakRssMb: number;
 }
 
-export async function renderEdition(manifestOrEdition: string | Edition, options: RenderEditionOptions): Promise<EditionResult> {
+export async function renderEdition(
+  manifestOrEdition: string | Edition,
+  options: RenderEditionOptions,
+): Promise<EditionResult> {
   const start = performance.now();
   const emit = options.onEvent ?? (() => {});
   const edition = typeof manifestOrEdition === 'string' ? loadEdition(manifestOrEdition) : manifestOrEdition;
@@ -118,14 +129,25 @@ export async function renderEdition(manifestOrEdition: string | Edition, options
     const page = edition.pages[index]!;
     const file = join(outDir, names[index]!);
     const kept = options.changedOnly ? unchangedPage(previous, page.label, hashes[index]!, file) : undefined;
-    if (kept) results.set(index, { index, label: page.label, status: 'unchanged', file, bytes: kept.bytes, report: kept.report, warnings: kept.warnings });
+    if (kept)
+      results.set(index, {
+        index,
+        label: page.label,
+        status: 'unchanged',
+        file,
+        bytes: kept.bytes,
+        report: kept.report,
+        warnings: kept.warnings,
+      });
     else todo.push(index);
   }
   const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), todo.length));
   emit({ type: 'start', total: selected.length, toRender: todo.length, jobs });
-  for (const r of results.values()) emit({ type: 'page-unchanged', index: r.index, label: r.label, file: r.file! });
+  for (const r of results.values())
+    emit({ type: 'page-unchanged', index: r.index, label: r.label, file: r.file! });
 
-  const runner = todo.length > 0 ? await createPageRunner(jobs, { ...settings, baseDir: edition.dir }) : undefined;
+  const runner =
+    todo.length > 0 ? await createPageRunner(jobs, { ...settings, baseDir: edition.dir }) : undefined;
   try {
     let next = 0;
     const lane = async () => {
@@ -139,7 +161,16 @@ export async function renderEdition(manifestOrEdition: string | Edition, options
         if (options.signal?.aborted) break;
         const r = toPageResult(outcome);
         results.set(index, r);
-        if (outcome.ok) emit({ type: 'page-done', index, label, ms: outcome.ms, file: outcome.file, report: outcome.report, warnings: outcome.warnings });
+        if (outcome.ok)
+          emit({
+            type: 'page-done',
+            index,
+            label,
+            ms: outcome.ms,
+            file: outcome.file,
+            report: outcome.report,
+            warnings: outcome.warnings,
+          });
         else emit({ type: 'page-failed', index, label, ms: outcome.ms, error: outcome.error });
       }
     };
@@ -167,12 +198,19 @@ export async function renderEdition(manifestOrEdition: string | Edition, options
     peakRssMb: 0,
   };
   if (options.combined) {
-    if (failures.length > 0) result.combinedSkipped = `${failures.length} page${failures.length === 1 ? '' : 's'} failed`;
+    if (failures.length > 0)
+      result.combinedSkipped = `${failures.length} page${failures.length === 1 ? '' : 's'} failed`;
     else {
       const t = performance.now();
       const combined = resolve(options.combined);
       await mkdir(dirname(combined), { recursive: true });
-      await writeFileAtomic(combined, await combinePdfs(pages.map((p) => p.file!), `${edition.newspaper ?? edition.name} ${edition.date}`));
+      await writeFileAtomic(
+        combined,
+        await combinePdfs(
+          pages.map((p) => p.file!),
+          `${edition.newspaper ?? edition.name} ${edition.date}`,
+        ),
+      );
       result.combined = combined;
       emit({ type: 'combined', file: combined, ms: performance.now() - t });
     }
@@ -188,21 +226,49 @@ export async function renderEdition(manifestOrEdition: string | Edition, options
 
 function toPageResult(o: PageOutcome): EditionPageResult {
   return o.ok
-    ? { index: o.index, label: o.label, status: 'rendered', file: o.file, bytes: o.bytes, ms: o.ms, report: o.report, warnings: o.warnings }
+    ? {
+        index: o.index,
+        label: o.label,
+        status: 'rendered',
+        file: o.file,
+        bytes: o.bytes,
+        ms: o.ms,
+        report: o.report,
+        warnings: o.warnings,
+      }
     : { index: o.index, label: o.label, status: 'failed', ms: o.ms, warnings: [], error: o.error };
 }
 
 /** A worker that died (out of memory, killed) fails its page, not the run. */
 function crashed(index: number, label: string, file: string, e: unknown): PageOutcome {
   const reason = e instanceof Error ? e.message : String(e);
-  return { ok: false, index, label, ms: 0, maxRssKb: 0, threadId: -1, error: { file, field: '', reason: `worker failed: ${reason}` } };
+  return {
+    ok: false,
+    index,
+    label,
+    ms: 0,
+    maxRssKb: 0,
+    threadId: -1,
+    error: { file, field: '', reason: `worker failed: ${reason}` },
+  };
 }
 
-function nextState(previous: EditionState, pages: readonly EditionPageResult[], hashes: readonly string[]): EditionState {
+function nextState(
+  previous: EditionState,
+  pages: readonly EditionPageResult[],
+  hashes: readonly string[],
+): EditionState {
   const state: EditionState = { version: 1, pages: { ...previous.pages } };
   for (const p of pages) {
     if (p.status === 'failed' || !p.file || !p.report) delete state.pages[p.label];
-    else state.pages[p.label] = { hash: hashes[p.index]!, file: p.file, bytes: p.bytes ?? 0, report: p.report, warnings: p.warnings };
+    else
+      state.pages[p.label] = {
+        hash: hashes[p.index]!,
+        file: p.file,
+        bytes: p.bytes ?? 0,
+        report: p.report,
+        warnings: p.warnings,
+      };
   }
   return state;
 }

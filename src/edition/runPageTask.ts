@@ -16,12 +16,22 @@ export async function runPageTask(ws: Workspace, cache: PhotoCache, task: PageTa
   const start = performance.now();
   const { edition, index, settings } = task;
   const label = edition.pages[index]?.label ?? String(index);
-  const base = () => ({ index, label, ms: performance.now() - start, maxRssKb: process.resourceUsage().maxRSS, threadId });
+  const base = () => ({
+    index,
+    label,
+    ms: performance.now() - start,
+    maxRssKb: process.resourceUsage().maxRSS,
+    threadId,
+  });
   try {
     const composed = await composePage(ws, edition, index, { marks: settings.marks });
     const warnings: string[] = [];
     const pdf = await renderPdf(
-      { title: `${edition.newspaper ?? edition.name} ${edition.date} ${label}`, date: edition.date, pages: [composed.display] },
+      {
+        title: `${edition.newspaper ?? edition.name} ${edition.date} ${label}`,
+        date: edition.date,
+        pages: [composed.display],
+      },
       {
         fontFiles: ws.fontFiles,
         standard: settings.standard,
@@ -38,7 +48,14 @@ export async function runPageTask(ws: Workspace, cache: PhotoCache, task: PageTa
       },
     );
     await writeFileAtomic(task.outFile, pdf);
-    return { ok: true, ...base(), file: task.outFile, bytes: pdf.length, report: composed.layout.report, warnings };
+    return {
+      ok: true,
+      ...base(),
+      file: task.outFile,
+      bytes: pdf.length,
+      report: composed.layout.report,
+      warnings,
+    };
   } catch (e) {
     return { ok: false, ...base(), error: toFailure(e, edition.file) };
   }
@@ -48,5 +65,10 @@ export function toFailure(e: unknown, fallbackFile: string): PageFailure {
   if (isInputError(e)) return { file: e.file || fallbackFile, field: e.field, reason: e.reason };
   if (e instanceof ImageError) return { file: e.path, field: '', reason: e.message.slice(e.path.length + 2) };
   const err = e instanceof Error ? e : new Error(String(e));
-  return { file: fallbackFile, field: '', reason: err.message, ...(process.env.GALLEY_DEBUG && err.stack && { stack: err.stack }) };
+  return {
+    file: fallbackFile,
+    field: '',
+    reason: err.message,
+    ...(process.env.GALLEY_DEBUG && err.stack && { stack: err.stack }),
+  };
 }

@@ -6,7 +6,12 @@ export function selectPages(edition: Edition, selection: string | undefined): nu
   if (!selection) return edition.pages.map((p) => p.index);
   return selection.split(',').map((label) => {
     const page = edition.pages.find((p) => p.label === label.trim());
-    if (!page) throw new InputError('', '--page', `no page "${label.trim()}" in ${edition.file} (pages: ${edition.pages.map((p) => p.label).join(', ')})`);
+    if (!page)
+      throw new InputError(
+        '',
+        '--page',
+        `no page "${label.trim()}" in ${edition.file} (pages: ${edition.pages.map((p) => p.label).join(', ')})`,
+      );
     return page.index;
   });
 }

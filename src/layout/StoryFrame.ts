@@ -15,7 +15,12 @@ export interface StoryFrame {
 }
 
 export function frameRect(t: Template, f: StoryFrame): Rect {
-  return { x: columnX(t, f.column), y: gridY(t, f.top), width: spanWidth(t, f.columns), height: f.depth * t.baseline };
+  return {
+    x: columnX(t, f.column),
+    y: gridY(t, f.top),
+    width: spanWidth(t, f.columns),
+    height: f.depth * t.baseline,
+  };
 }
 
 /** Left edges of the frame's columns. */

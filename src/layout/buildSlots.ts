@@ -50,7 +50,14 @@ export function buildSlots(grid: SlotGrid, exclusions: readonly Rect[]): Slot[] 
         else left = ex.x + ex.width;
       }
       if (right - left < grid.columnWidth * MIN_SLOT_SHARE) continue;
-      slots.push({ column, line, x: left, width: right - left, top, baseline: top + baselineOffset(grid.baseline) });
+      slots.push({
+        column,
+        line,
+        x: left,
+        width: right - left,
+        top,
+        baseline: top + baselineOffset(grid.baseline),
+      });
     }
   });
   return slots;

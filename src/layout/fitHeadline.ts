@@ -20,11 +20,20 @@ const BALANCE_STEPS = 8;
 /** Headlines are set a little tighter than 120%: display type needs less leading. */
 const HEADLINE_LEADING = 1.06;
 
-export function fitHeadline(ctx: TypesetContext, text: string, style: ResolvedStyle, width: Pt, language: string): FittedHeadline {
+export function fitHeadline(
+  ctx: TypesetContext,
+  text: string,
+  style: ResolvedStyle,
+  width: Pt,
+  language: string,
+): FittedHeadline {
   const at = (size: Pt, w: Pt) => setText(ctx, text, sized(style, size), w, language);
   let size = style.size;
   let lines = at(size, width);
-  while ((lines.length > style.maxLines || lines.some((l) => l.overfull)) && size - SIZE_STEP >= style.minSize - 1e-6) {
+  while (
+    (lines.length > style.maxLines || lines.some((l) => l.overfull)) &&
+    size - SIZE_STEP >= style.minSize - 1e-6
+  ) {
     size -= SIZE_STEP;
     lines = at(size, width);
   }

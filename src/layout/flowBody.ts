@@ -63,12 +63,14 @@ export function flowBody(
     while (j < slots.length && slots[j]!.column === slots[i]!.column) j++;
     return j;
   };
-  const atColumnTop = (i: number) => i === 0 || i >= slots.length || slots[i - 1]!.column !== slots[i]!.column;
+  const atColumnTop = (i: number) =>
+    i === 0 || i >= slots.length || slots[i - 1]!.column !== slots[i]!.column;
 
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b]!;
     if (block.kind === 'subhead' && cursor > 0 && cursor < slots.length && !atColumnTop(cursor)) {
-      for (let s = 0; s < settings.subheadSpace && cursor < slots.length && !atColumnTop(cursor); s++) cursor++;
+      for (let s = 0; s < settings.subheadSpace && cursor < slots.length && !atColumnTop(cursor); s++)
+        cursor++;
     }
     const skips = new Set<number>();
     let placedLines: SetLine[] | undefined;
@@ -102,12 +104,24 @@ export function flowBody(
       const restWidth = slots[slots.length - 1]?.width ?? 0;
       let rest = lines.length - placeCount;
       for (let later = b + 1; later < blocks.length; later++) {
-        rest += cache.get(blocks[later]!.paragraph, { width: () => restWidth }, 0, engines, settings.params).length;
+        rest += cache.get(
+          blocks[later]!.paragraph,
+          { width: () => restWidth },
+          0,
+          engines,
+          settings.params,
+        ).length;
       }
       return {
         lines: out,
         slotsUsed: slots.length,
-        overset: { block: b, line: placeCount, word, firstWord: lines[placeCount]!.words[0] ?? '', lines: rest },
+        overset: {
+          block: b,
+          line: placeCount,
+          word,
+          firstWord: lines[placeCount]!.words[0] ?? '',
+          lines: rest,
+        },
       };
     }
     cursor = placeCount > 0 ? seq[placeCount - 1]! + 1 : cursor;
@@ -136,7 +150,8 @@ function keepsFix(
   slots: readonly Slot[],
   minTogether: number,
 ): KeepsFix | undefined {
-  const breaksAfter = (i: number) => i + 1 < seq.length && slots[seq[i + 1]!]!.column !== slots[seq[i]!]!.column;
+  const breaksAfter = (i: number) =>
+    i + 1 < seq.length && slots[seq[i + 1]!]!.column !== slots[seq[i]!]!.column;
   // A subhead needs room for itself and two lines of what follows in the same column.
   const needed = kind === 'subhead' ? lineCount + 2 : 0;
   if (kind === 'subhead') {
@@ -166,12 +181,19 @@ function keepsFix(
  * (keeps, balancing), so results are kept per paragraph with the widths they were set for.
  */
 export interface SetLinesCache {
-  get(p: PreparedParagraph, slots: LineSlots, available: number, engines: Engines, params?: Partial<BreakParams>): SetLine[];
+  get(
+    p: PreparedParagraph,
+    slots: LineSlots,
+    available: number,
+    engines: Engines,
+    params?: Partial<BreakParams>,
+  ): SetLine[];
 }
 
 export function createSetLinesCache(): SetLinesCache {
   const memo = new WeakMap<PreparedParagraph, { key: string[]; lines: SetLine[] }[]>();
-  const keyAt = (slots: LineSlots, i: number) => `${slots.width(i).toFixed(3)}${slots.columnBottom?.(i) ? '|' : ''}`;
+  const keyAt = (slots: LineSlots, i: number) =>
+    `${slots.width(i).toFixed(3)}${slots.columnBottom?.(i) ? '|' : ''}`;
   return {
     get(p, slots, _available, engines, params) {
       const entries = memo.get(p) ?? [];

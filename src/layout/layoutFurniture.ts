@@ -31,15 +31,29 @@ export function layoutFurniture(ctx: TypesetContext, t: Template, page: PageInfo
   const elements: PlacedElement[] = [];
   const line = (l: number, text: string, style: Template['styles']['folio']) =>
     stackLines(setText(ctx, text, style, width), style, ctx.shaper, x, y + l * B, B).lines;
-  const rule = (yy: number, w: number): PlacedElement => ({ kind: 'rule', from: { x, y: yy }, to: { x: x + width, y: yy }, width: w, color: black });
+  const rule = (yy: number, w: number): PlacedElement => ({
+    kind: 'rule',
+    from: { x, y: yy },
+    to: { x: x + width, y: yy },
+    width: w,
+    color: black,
+  });
 
   if (front && t.flag) {
     const depth = t.flag.depth;
     const flagStyle = t.styles.flag;
     // The title hangs from the top of the type area; template depths leave room for its descenders.
-    const title = stackLines(setText(ctx, t.flag.title, flagStyle, width), flagStyle, ctx.shaper, x, y + B / 2, B);
+    const title = stackLines(
+      setText(ctx, t.flag.title, flagStyle, width),
+      flagStyle,
+      ctx.shaper,
+      x,
+      y + B / 2,
+      B,
+    );
     elements.push({ kind: 'lines', lines: title.lines });
-    if (t.flag.tagline) elements.push({ kind: 'lines', lines: line(depth - 4, t.flag.tagline, t.styles.flagLine) });
+    if (t.flag.tagline)
+      elements.push({ kind: 'lines', lines: line(depth - 4, t.flag.tagline, t.styles.flagLine) });
     // The date bar: a thick and a thin rule around edition, date and page.
     elements.push(rule(y + (depth - 3) * B + B / 2, 2));
     const bar = `${page.edition}   \u2022   ${formatLongDate(page.date)}   \u2022   ${page.label}`;
@@ -49,9 +63,17 @@ export function layoutFurniture(ctx: TypesetContext, t: Template, page: PageInfo
   }
   const folio = t.styles.folio;
   const left = setText(ctx, `${page.label}   ${page.section}`, folio, width);
-  const right = setText(ctx, `${page.newspaper}   \u2022   ${formatLongDate(page.date)}`, { ...folio, align: 'right' }, width);
+  const right = setText(
+    ctx,
+    `${page.newspaper}   \u2022   ${formatLongDate(page.date)}`,
+    { ...folio, align: 'right' },
+    width,
+  );
   const baseline = y + B * 0.78;
-  elements.push({ kind: 'lines', lines: [...left.slice(0, 1), ...right.slice(0, 1)].map((l) => ({ x, y: baseline, line: l })) });
+  elements.push({
+    kind: 'lines',
+    lines: [...left.slice(0, 1), ...right.slice(0, 1)].map((l) => ({ x, y: baseline, line: l })),
+  });
   elements.push(rule(y + B + B / 4, 0.75));
   return { elements, gridLines: FOLIO_LINES };
 }

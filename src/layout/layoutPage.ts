@@ -8,8 +8,8 @@ import type { Template } from '../model/template.js';
 import type { Rect } from './geometry.js';
 import { layoutFurniture, type PageInfo } from './layoutFurniture.js';
 import { layoutStory, type StoryLayout, type StoryPlan } from './layoutStory.js';
-import { baselineOffset } from './stackLines.js';
 import { frameRect, type StoryFrame } from './StoryFrame.js';
+import { baselineOffset } from './stackLines.js';
 import { setText, type TypesetContext } from './TypesetContext.js';
 import type { PageLayout, PlacedElement } from './types.js';
 
@@ -40,28 +40,46 @@ export function contentTop(t: Template, front: boolean): number {
 export function frameOnPage(t: Template, front: boolean, f: StoryFrame): StoryFrame {
   const offset = contentTop(t, front);
   const depth = Math.min(f.depth, t.gridLines - offset - f.top);
-  return f.top > 0 ? { ...f, top: f.top + offset + 1, depth: depth - 1 } : { ...f, top: f.top + offset, depth };
+  return f.top > 0
+    ? { ...f, top: f.top + offset + 1, depth: depth - 1 }
+    : { ...f, top: f.top + offset, depth };
 }
 
 export function layoutPage(ctx: TypesetContext, spec: PageSpec): PageLayout & { stories: StoryLayout[] } {
   const t = spec.template;
   const furniture = layoutFurniture(ctx, t, spec.info, spec.front);
   const offset = furniture.gridLines;
-  const place = (f: StoryFrame): StoryFrame => ({ ...f, top: f.top + offset, depth: Math.min(f.depth, t.gridLines - offset - f.top) });
+  const place = (f: StoryFrame): StoryFrame => ({
+    ...f,
+    top: f.top + offset,
+    depth: Math.min(f.depth, t.gridLines - offset - f.top),
+  });
   const shift = (f: StoryFrame) => frameOnPage(t, spec.front, f);
   const elements: PlacedElement[] = [...furniture.elements];
   const stories = spec.stories.map((s) => layoutStory(ctx, t, { ...s, frame: shift(s.frame) }));
   for (const s of stories) elements.push(...s.elements);
   for (const ad of spec.ads) elements.push(...layoutAd(ctx, t, { ...ad, frame: shift(ad.frame) }));
-  const frames = [...spec.stories.map((s) => place(s.frame)), ...spec.ads.map((a) => place(a.frame))].map((f) => frameRect(t, f));
+  const frames = [...spec.stories.map((s) => place(s.frame)), ...spec.ads.map((a) => place(a.frame))].map(
+    (f) => frameRect(t, f),
+  );
   elements.push(...rulesBetween(t, frames, offset));
   for (let line = 0; line < t.gridLines; line++) {
     const y = t.typeArea.y + line * t.baseline + baselineOffset(t.baseline);
-    elements.push({ kind: 'debug', rect: { x: t.typeArea.x, y, width: t.typeArea.width, height: 0 }, label: `line ${line}`, category: 'baseline' });
+    elements.push({
+      kind: 'debug',
+      rect: { x: t.typeArea.x, y, width: t.typeArea.width, height: 0 },
+      label: `line ${line}`,
+      category: 'baseline',
+    });
   }
   for (let c = 0; c < t.columns; c++) {
     const x = t.typeArea.x + c * (t.columnWidth + t.gutter);
-    elements.push({ kind: 'debug', rect: { x, y: t.typeArea.y, width: t.columnWidth, height: t.typeArea.height }, label: `column ${c + 1}`, category: 'column' });
+    elements.push({
+      kind: 'debug',
+      rect: { x, y: t.typeArea.y, width: t.columnWidth, height: t.typeArea.height },
+      label: `column ${c + 1}`,
+      category: 'column',
+    });
   }
   return {
     label: spec.info.label,
@@ -76,7 +94,12 @@ export function layoutPage(ctx: TypesetContext, spec: PageSpec): PageLayout & { 
 
 function layoutAd(ctx: TypesetContext, t: Template, ad: AdPlan): PlacedElement[] {
   const rect = frameRect(t, ad.frame);
-  const inner = { x: rect.x, y: rect.y + t.baseline / 2, width: rect.width, height: rect.height - t.baseline };
+  const inner = {
+    x: rect.x,
+    y: rect.y + t.baseline / 2,
+    width: rect.width,
+    height: rect.height - t.baseline,
+  };
   const out: PlacedElement[] = [];
   const info = ad.source ? ctx.photos.get(ad.source) : undefined;
   if (ad.source && info) {
@@ -94,7 +117,10 @@ function layoutAd(ctx: TypesetContext, t: Template, ad: AdPlan): PlacedElement[]
   } else {
     out.push({ kind: 'rect', rect: inner, stroke: { width: 0.5, color: t.rules.color } });
     const label = setText(ctx, ad.label, t.styles.adLabel, inner.width);
-    out.push({ kind: 'lines', lines: label.slice(0, 1).map((line) => ({ x: inner.x, y: inner.y + inner.height / 2 + 3, line })) });
+    out.push({
+      kind: 'lines',
+      lines: label.slice(0, 1).map((line) => ({ x: inner.x, y: inner.y + inner.height / 2 + 3, line })),
+    });
   }
   out.push({ kind: 'debug', rect, label: ad.label, category: 'module' });
   return out;
@@ -120,7 +146,13 @@ function rulesBetween(t: Template, frames: readonly Rect[], contentTopLine: numb
         if (y1 - y0 > t.baseline) {
           const x = a.x + a.width + t.gutter / 2;
           const from = y0 > top + eps ? y0 + t.baseline : y0;
-          out.push({ kind: 'rule', from: { x, y: from }, to: { x, y: y1 - t.baseline / 4 }, width: w, color });
+          out.push({
+            kind: 'rule',
+            from: { x, y: from },
+            to: { x, y: y1 - t.baseline / 4 },
+            width: w,
+            color,
+          });
         }
       }
     }

@@ -6,6 +6,7 @@
  */
 import type { Article } from '../model/article.js';
 import type { Template } from '../model/template.js';
+import { spanWidth } from '../model/template.js';
 import { buildSlots, type Slot } from './buildSlots.js';
 import { createSetLinesCache, type FlowResult, flowBody } from './flowBody.js';
 import type { Rect } from './geometry.js';
@@ -14,7 +15,6 @@ import { placeStoryFloats } from './placeStoryFloats.js';
 import { countWords, prepareBody, type ResumePoint } from './prepareBody.js';
 import { describeFrame, frameColumnsX, frameRect, type StoryFrame } from './StoryFrame.js';
 import { setText, type TypesetContext } from './TypesetContext.js';
-import { spanWidth } from '../model/template.js';
 import type { PlacedElement, PlacedLine, StoryReport } from './types.js';
 
 export interface StoryPlan {
@@ -45,15 +45,35 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
   const { article, frame } = plan;
   const warnings: string[] = [];
   const moduleRect = frameRect(t, frame);
-  const header = layoutStoryHeader(ctx, t, article, plan.role, moduleRect.x, frame.top, spanWidth(t, Math.min(plan.headlineColumns, frame.columns)), plan.continuedFrom);
+  const header = layoutStoryHeader(
+    ctx,
+    t,
+    article,
+    plan.role,
+    moduleRect.x,
+    frame.top,
+    spanWidth(t, Math.min(plan.headlineColumns, frame.columns)),
+    plan.continuedFrom,
+  );
   warnings.push(...header.warnings);
   const bodyTop = frame.top + header.gridLines;
   const bodyEnd = frame.top + frame.depth;
   const elements: PlacedElement[] = [...header.elements];
   const body = prepareBody(ctx, t, article, plan.resume);
-  const grid = { columnX: frameColumnsX(t, frame), columnWidth: t.columnWidth, gridTop: t.typeArea.y, baseline: t.baseline, firstLine: bodyTop, endLine: bodyEnd };
+  const grid = {
+    columnX: frameColumnsX(t, frame),
+    columnWidth: t.columnWidth,
+    gridTop: t.typeArea.y,
+    baseline: t.baseline,
+    firstLine: bodyTop,
+    endLine: bodyEnd,
+  };
   const cache = createSetLinesCache();
-  const settings = { minLinesTogether: MIN_LINES_TOGETHER, subheadSpace: 1, ...(ctx.params && { params: ctx.params }) };
+  const settings = {
+    minLinesTogether: MIN_LINES_TOGETHER,
+    subheadSpace: 1,
+    ...(ctx.params && { params: ctx.params }),
+  };
   const flow = (exclusions: readonly Rect[], endLine = bodyEnd, reserveLast = false) => {
     let slots = buildSlots({ ...grid, endLine }, exclusions);
     if (reserveLast) slots = slots.slice(0, -1);
@@ -63,11 +83,22 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
   // Floats anchored to a paragraph go where the (balanced) flow without them puts that paragraph.
   const settle = (ex: readonly Rect[], lowest: number) => {
     const full = flow(ex);
-    return full.result.overset || full.result.lines.length === 0 ? full : balance(flow, ex, lowest, bodyEnd, full.result);
+    return full.result.overset || full.result.lines.length === 0
+      ? full
+      : balance(flow, ex, lowest, bodyEnd, full.result);
   };
-  const floats = bodyTop < bodyEnd
-    ? placeStoryFloats(ctx, t, plan, body, bodyTop, bodyEnd, (ex) => settle(ex, lowestCutoff(t, bodyTop, ex)).result)
-    : { floats: [], photos: [], warnings: [] };
+  const floats =
+    bodyTop < bodyEnd
+      ? placeStoryFloats(
+          ctx,
+          t,
+          plan,
+          body,
+          bodyTop,
+          bodyEnd,
+          (ex) => settle(ex, lowestCutoff(t, bodyTop, ex)).result,
+        )
+      : { floats: [], photos: [], warnings: [], deferred: { photos: [], quotes: [] } };
   warnings.push(...floats.warnings);
   const exclusions = floats.floats.map((f) => f.exclusion);
   for (const f of floats.floats) elements.push(...f.elements);
@@ -86,29 +117,55 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
   const placed: PlacedLine[] = result.lines.map(({ slot, line }) => ({ x: slot.x, y: slot.baseline, line }));
   if (placed.length) elements.push({ kind: 'lines', lines: placed });
   if (jumpSlot && plan.continuesOn) {
-    const jump = setText(ctx, `Continued on page ${plan.continuesOn}`, t.styles.jump, jumpSlot.width, article.language);
-    elements.push({ kind: 'lines', lines: jump.slice(0, 1).map((line) => ({ x: jumpSlot.x, y: jumpSlot.baseline, line })) });
+    const jump = setText(
+      ctx,
+      `Continued on page ${plan.continuesOn}`,
+      t.styles.jump,
+      jumpSlot.width,
+      article.language,
+    );
+    elements.push({
+      kind: 'lines',
+      lines: jump.slice(0, 1).map((line) => ({ x: jumpSlot.x, y: jumpSlot.baseline, line })),
+    });
   }
   for (const { slot, line } of result.lines) {
     if (line.loose || line.overfull) {
-      elements.push({ kind: 'debug', rect: { x: slot.x, y: slot.top, width: slot.width, height: t.baseline }, label: line.overfull ? 'overfull' : `loose ${line.ratio.toFixed(2)}`, category: 'loose' });
+      elements.push({
+        kind: 'debug',
+        rect: { x: slot.x, y: slot.top, width: slot.width, height: t.baseline },
+        label: line.overfull ? 'overfull' : `loose ${line.ratio.toFixed(2)}`,
+        category: 'loose',
+      });
     }
   }
-  elements.push({ kind: 'debug', rect: moduleRect, label: `${article.id}: ${describeFrame(frame)}`, category: 'module' });
+  elements.push({
+    kind: 'debug',
+    rect: moduleRect,
+    label: `${article.id}: ${describeFrame(frame)}`,
+    category: 'module',
+  });
 
   const report = buildReport(plan, result, fullSlots.length, body, floats.photos, warnings, !!jumpSlot);
   if (result.overset && !jumpSlot) {
     const last = fullSlots[fullSlots.length - 1];
-    if (last) elements.push({ kind: 'debug', rect: { x: last.x, y: last.top, width: last.width, height: t.baseline }, label: `+${result.overset.lines} lines overset from "${result.overset.firstWord}"`, category: 'overset' });
+    if (last)
+      elements.push({
+        kind: 'debug',
+        rect: { x: last.x, y: last.top, width: last.width, height: t.baseline },
+        label: `+${result.overset.lines} lines overset from "${result.overset.firstWord}"`,
+        category: 'overset',
+      });
   }
-  const resume = result.overset && jumpSlot ? toResume(result, body) : undefined;
+  const resume = result.overset && jumpSlot ? { ...toResume(result, body), deferred: floats.deferred } : undefined;
   return { elements, body: placed, report, ...(resume && { resume }) };
 }
 
 /** Balancing never cuts the columns above the bottom of a float: text and floats end together. */
 function lowestCutoff(t: Template, bodyTop: number, rects: readonly Rect[]): number {
   let line = bodyTop + 1;
-  for (const r of rects) line = Math.max(line, Math.ceil((r.y + r.height - t.typeArea.y) / t.baseline - 1e-6));
+  for (const r of rects)
+    line = Math.max(line, Math.ceil((r.y + r.height - t.typeArea.y) / t.baseline - 1e-6));
   return line;
 }
 
@@ -156,8 +213,14 @@ function buildReport(
   jumped: boolean,
 ): StoryReport {
   const lines = result.lines.map((l) => l.line);
-  const wordsOnPage = lines.reduce((n, l) => n + l.words.length, 0) - (result.lines.some((l) => l.block === 0) ? body.prefixWords : 0);
-  const wordsTotal = plan.article.body.reduce((n, b) => n + (b.kind === 'subhead' ? countWords(b.text) : countWords(b.runs.map((r) => r.text).join(''))), 0);
+  const wordsOnPage =
+    lines.reduce((n, l) => n + l.words.length, 0) -
+    (result.lines.some((l) => l.block === 0) ? body.prefixWords : 0);
+  const wordsTotal = plan.article.body.reduce(
+    (n, b) =>
+      n + (b.kind === 'subhead' ? countWords(b.text) : countWords(b.runs.map((r) => r.text).join(''))),
+    0,
+  );
   const overset = result.overset;
   return {
     article: plan.article.file,
@@ -176,14 +239,20 @@ function buildReport(
     photos,
     warnings: [
       ...warnings,
-      ...(overset && !jumped ? [`${overset.lines} lines overset from "${articleWordAt(plan, body, overset)}"`] : []),
+      ...(overset && !jumped
+        ? [`${overset.lines} lines overset from "${articleWordAt(plan, body, overset)}"`]
+        : []),
       ...(lines.some((l) => l.overfull) ? [`${lines.filter((l) => l.overfull).length} overfull lines`] : []),
     ],
   };
 }
 
 /** The article's own word where the overset starts (a dateline run in before it is not the article's). */
-function articleWordAt(plan: StoryPlan, body: ReturnType<typeof prepareBody>, overset: NonNullable<FlowResult['overset']>): string {
+function articleWordAt(
+  plan: StoryPlan,
+  body: ReturnType<typeof prepareBody>,
+  overset: NonNullable<FlowResult['overset']>,
+): string {
   const block = plan.article.body[body.firstBlock + overset.block];
   if (!block) return overset.firstWord;
   const text = block.kind === 'subhead' ? block.text : block.runs.map((r) => r.text).join('');

@@ -39,14 +39,30 @@ export function layoutStoryHeader(
   let line = topLine;
   const yOf = (l: number) => t.typeArea.y + l * t.baseline;
   const add = (text: string, style: Template['styles'][keyof Template['styles']], width: Pt, gap = 0) => {
-    const block = stackLines(setText(ctx, text, style, width, lang), style, ctx.shaper, x, yOf(line), t.baseline, gap);
+    const block = stackLines(
+      setText(ctx, text, style, width, lang),
+      style,
+      ctx.shaper,
+      x,
+      yOf(line),
+      t.baseline,
+      gap,
+    );
     elements.push({ kind: 'lines', lines: block.lines });
     line += block.gridLines;
   };
 
   if (continuedFrom) {
     const fitted = fitHeadline(ctx, article.headline, t.styles.jumpHeadline, headlineWidth, lang);
-    const block = stackLines(fitted.lines, fitted.style, ctx.shaper, x, yOf(line), t.baseline, t.baseline / 2);
+    const block = stackLines(
+      fitted.lines,
+      fitted.style,
+      ctx.shaper,
+      x,
+      yOf(line),
+      t.baseline,
+      t.baseline / 2,
+    );
     elements.push({ kind: 'lines', lines: block.lines });
     line += block.gridLines;
     add(`Continued from page ${continuedFrom}`, t.styles.jump, headlineWidth);
@@ -55,14 +71,31 @@ export function layoutStoryHeader(
   }
 
   if (article.kicker && role !== 'brief') add(article.kicker, t.styles.kicker, headlineWidth);
-  const style = role === 'lead' ? t.styles.headline : role === 'secondary' ? t.styles.headlineSecondary : t.styles.headlineBrief;
+  const style =
+    role === 'lead'
+      ? t.styles.headline
+      : role === 'secondary'
+        ? t.styles.headlineSecondary
+        : t.styles.headlineBrief;
   const fitted = fitHeadline(ctx, article.headline, style, headlineWidth, lang);
-  if (!fitted.fits) warnings.push(`headline needs more than ${style.maxLines} lines even at ${style.minSize} pt`);
-  const headline = stackLines(fitted.lines, fitted.style, ctx.shaper, x, yOf(line), t.baseline, t.baseline * 0.6);
+  if (!fitted.fits)
+    warnings.push(`headline needs more than ${style.maxLines} lines even at ${style.minSize} pt`);
+  const headline = stackLines(
+    fitted.lines,
+    fitted.style,
+    ctx.shaper,
+    x,
+    yOf(line),
+    t.baseline,
+    t.baseline * 0.6,
+  );
   elements.push({ kind: 'lines', lines: headline.lines });
   line += headline.gridLines;
   if (article.deck && role !== 'brief') {
-    const deckStyle = role === 'lead' ? t.styles.deck : { ...t.styles.deck, size: t.styles.deck.size * 0.8, leading: t.styles.deck.leading * 0.8 };
+    const deckStyle =
+      role === 'lead'
+        ? t.styles.deck
+        : { ...t.styles.deck, size: t.styles.deck.size * 0.8, leading: t.styles.deck.leading * 0.8 };
     add(article.deck, deckStyle, Math.min(headlineWidth, MAX_DECK_WIDTH), t.baseline * 0.5);
   }
   if (article.byline) add(article.byline, t.styles.byline, headlineWidth);

@@ -53,10 +53,14 @@ export function placePhoto(
   const capMetrics = ctx.shaper.metrics(caption.font);
   const creditMetrics = ctx.shaper.metrics(credit.font);
   const creditBlock = creditLines.length
-    ? CREDIT_GAP + (creditLines.length - 1) * credit.leading + (creditMetrics.capHeight - creditMetrics.descender) * credit.size
+    ? CREDIT_GAP +
+      (creditLines.length - 1) * credit.leading +
+      (creditMetrics.capHeight - creditMetrics.descender) * credit.size
     : 0;
   const captionBlock = captionLines.length
-    ? CAPTION_GAP + (captionLines.length - 1) * caption.leading + (capMetrics.ascender - capMetrics.descender) * caption.size
+    ? CAPTION_GAP +
+      (captionLines.length - 1) * caption.leading +
+      (capMetrics.ascender - capMetrics.descender) * caption.size
     : 0;
   const natural = width * (info.height / info.width);
   const wanted = Math.min(Math.max(natural, width * MIN_ASPECT), width * MAX_ASPECT, maxHeight);
@@ -67,7 +71,9 @@ export function placePhoto(
   if (height < width * MIN_ASPECT * 0.8 || height <= 0) return undefined;
   const crop = cropForFrame(info.width, info.height, width, height, photo.focus);
   const ppi = crop.width / (width / 72);
-  const elements: PlacedElement[] = [{ kind: 'photo', rect: { x, y, width, height }, source: photo.source, crop, ppi }];
+  const elements: PlacedElement[] = [
+    { kind: 'photo', rect: { x, y, width, height }, source: photo.source, crop, ppi },
+  ];
   const lines: PlacedLine[] = [];
   let baseline = y + height + CREDIT_GAP + creditMetrics.capHeight * credit.size;
   for (const line of creditLines) {
@@ -84,8 +90,16 @@ export function placePhoto(
   const gridLines = Math.round((bottom - gridTop) / t.baseline);
   return {
     rect,
-    exclusion: { x: x - t.gutter / 2, y: y - 1, width: width + t.gutter, height: bottom - y + t.baseline + 1 },
-    elements: [...elements, { kind: 'debug', rect, label: `photo ${Math.round(ppi)} ppi`, category: 'frame' }],
+    exclusion: {
+      x: x - t.gutter / 2,
+      y: y - 1,
+      width: width + t.gutter,
+      height: bottom - y + t.baseline + 1,
+    },
+    elements: [
+      ...elements,
+      { kind: 'debug', rect, label: `photo ${Math.round(ppi)} ppi`, category: 'frame' },
+    ],
     gridLines,
     ppi,
   };

@@ -12,6 +12,8 @@ import type { TypesetContext } from './TypesetContext.js';
 export interface ResumePoint {
   block: number;
   word: number;
+  /** Photos and pull quotes (by index in the article) the first page left for the jump page. */
+  deferred?: { photos: number[]; quotes: number[] };
 }
 
 export interface PreparedBody {
@@ -24,7 +26,12 @@ export interface PreparedBody {
   prefixWords: number;
 }
 
-export function prepareBody(ctx: TypesetContext, t: Template, article: Article, resume?: ResumePoint): PreparedBody {
+export function prepareBody(
+  ctx: TypesetContext,
+  t: Template,
+  article: Article,
+  resume?: ResumePoint,
+): PreparedBody {
   const blocks: FlowBlock[] = [];
   const start = resume?.block ?? 0;
   let prefixWords = 0;
@@ -35,7 +42,10 @@ export function prepareBody(ctx: TypesetContext, t: Template, article: Article, 
       const style = t.styles.subhead;
       blocks.push({
         kind: 'subhead',
-        paragraph: ctx.engines.prepare({ runs: [{ text: block.text }], style, language: article.language, indentFirstLine: false }, ctx.shaper),
+        paragraph: ctx.engines.prepare(
+          { runs: [{ text: block.text }], style, language: article.language, indentFirstLine: false },
+          ctx.shaper,
+        ),
       });
       continue;
     }

@@ -47,10 +47,16 @@ export function loadFontCatalog(dir: string = FONTS_DIR): FontCatalog {
  * The face to use for a wanted family, weight and style: the exact face when shipped, else the
  * nearest weight of the same style, else the nearest weight at all (a shipped family always answers).
  */
-export function resolveFace(catalog: FontCatalog, family: string, weight: number, italic: boolean): FontKey | undefined {
+export function resolveFace(
+  catalog: FontCatalog,
+  family: string,
+  weight: number,
+  italic: boolean,
+): FontKey | undefined {
   const candidates = [...catalog.files.keys()].map(parseFontKey).filter((f) => f.family === family);
   if (candidates.length === 0) return undefined;
-  const score = (f: { weight: number; italic: boolean }) => Math.abs(f.weight - weight) + (f.italic === italic ? 0 : 1000);
+  const score = (f: { weight: number; italic: boolean }) =>
+    Math.abs(f.weight - weight) + (f.italic === italic ? 0 : 1000);
   candidates.sort((a, b) => score(a) - score(b));
   const best = candidates[0]!;
   return fontKey(best.family, best.weight, best.italic);

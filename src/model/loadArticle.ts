@@ -15,7 +15,11 @@ export function loadArticle(file: string, shownAs = file): Article {
   return toArticle(parseWithSchema(ArticleSchema, raw, shownAs), file, shownAs);
 }
 
-export function toArticle(data: ReturnType<typeof ArticleSchema.parse>, file: string, shownAs = file): Article {
+export function toArticle(
+  data: ReturnType<typeof ArticleSchema.parse>,
+  file: string,
+  shownAs = file,
+): Article {
   const dir = dirname(resolve(file));
   const body: BodyBlock[] = data.body.map((block) =>
     typeof block === 'string'

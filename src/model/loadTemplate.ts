@@ -28,9 +28,17 @@ export function loadTemplate(nameOrFile: string, baseDir = process.cwd()): Templ
   } else {
     file = join(TEMPLATES_DIR, `${nameOrFile}.json`);
     if (!existsSync(file)) {
-      throw new InputError('', 'template', `unknown template "${nameOrFile}" (shipped: ${templateNames().join(', ')}; or give a file path)`);
+      throw new InputError(
+        '',
+        'template',
+        `unknown template "${nameOrFile}" (shipped: ${templateNames().join(', ')}; or give a file path)`,
+      );
     }
   }
   const shown = looksLikePath ? nameOrFile : `templates/${nameOrFile}.json`;
-  return resolveTemplate(parseWithSchema(TemplateSchema, readDataFile(file, 'template'), shown), shown, loadFontCatalog());
+  return resolveTemplate(
+    parseWithSchema(TemplateSchema, readDataFile(file, 'template'), shown),
+    shown,
+    loadFontCatalog(),
+  );
 }

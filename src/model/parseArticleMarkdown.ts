@@ -23,7 +23,8 @@ const IMAGE = /^!\[([^\]]*)\]\(\s*(\S+?)(?:\s+"([^"]*)")?\s*\)$/;
 
 export function parseArticleMarkdown(text: string, file: string): Record<string, unknown> {
   const fm = FRONT_MATTER.exec(text.replace(/^\uFEFF/, ''));
-  if (!fm) throw new InputError(file, '', 'Markdown article must begin with YAML front matter between --- lines');
+  if (!fm)
+    throw new InputError(file, '', 'Markdown article must begin with YAML front matter between --- lines');
   const meta = parseYamlText(fm[1]!, file, 1);
   if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) {
     throw new InputError(file, 'front matter', 'expected fields like "headline: ..." between the --- lines');
@@ -42,18 +43,32 @@ export function parseArticleMarkdown(text: string, file: string): Record<string,
   for (const block of blocks) {
     const image = IMAGE.exec(block);
     if (image) {
-      images.push({ caption: image[1], file: image[2], credit: image[3] ?? '', placement: { afterParagraph: paragraphsSoFar() } });
+      images.push({
+        caption: image[1],
+        file: image[2],
+        credit: image[3] ?? '',
+        placement: { afterParagraph: paragraphsSoFar() },
+      });
     } else if (/^#{1,6}\s/.test(block)) {
       body.push({ subhead: block.replace(/^#{1,6}\s+/, '').replace(/\s+/g, ' ') });
     } else if (block.startsWith('>')) {
       const quote = block.replace(/^>\s?/gm, '').replace(/\s+/g, ' ').trim();
       const [textPart, attribution] = quote.split(/\s+(?:--|\u2014)\s+(?=[^-\u2014]*$)/);
-      pullQuotes.push({ text: textPart, ...(attribution && { attribution }), afterParagraph: paragraphsSoFar() });
+      pullQuotes.push({
+        text: textPart,
+        ...(attribution && { attribution }),
+        afterParagraph: paragraphsSoFar(),
+      });
     } else {
       body.push(block.replace(/\s*\r?\n\s*/g, ' '));
     }
   }
-  if ('body' in data) throw new InputError(file, 'front matter.body', 'the body is the Markdown after the front matter, not a field');
+  if ('body' in data)
+    throw new InputError(
+      file,
+      'front matter.body',
+      'the body is the Markdown after the front matter, not a field',
+    );
   data.body = body;
   if (images.length) data.images = images;
   if (pullQuotes.length) data.pullQuotes = pullQuotes;

@@ -31,7 +31,8 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): string {
       })
       .join('; ');
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `missing required field (${issue.message})`;
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return `missing required field (${issue.message})`;
   return issue.message;
 }
 
@@ -48,7 +49,8 @@ function collectKeys(schema: unknown, seen = new Set<unknown>(), keys = new Set<
       collectKeys(v, seen, keys);
     }
   }
-  for (const field of ['innerType', 'element', 'in', 'out', 'schema', 'valueType']) collectKeys(def[field], seen, keys);
+  for (const field of ['innerType', 'element', 'in', 'out', 'schema', 'valueType'])
+    collectKeys(def[field], seen, keys);
   for (const option of (def.options as unknown[] | undefined) ?? []) collectKeys(option, seen, keys);
   return keys;
 }

@@ -18,10 +18,18 @@ export function readTextFile(file: string, what = 'file', shownAs = file): strin
     size = st.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
-    throw new InputError(shownAs, '', `cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+    throw new InputError(
+      shownAs,
+      '',
+      `cannot read ${what}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
   }
   if (size > MAX_INPUT_BYTES) {
-    throw new InputError(shownAs, '', `${what} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB`);
+    throw new InputError(
+      shownAs,
+      '',
+      `${what} is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB`,
+    );
   }
   return readFileSync(file, 'utf8');
 }
@@ -35,7 +43,10 @@ export function parseJsonText(text: string, file: string): unknown {
     const before = text.slice(0, Math.max(0, offset));
     const line = before.split('\n').length;
     const column = offset - before.lastIndexOf('\n');
-    const found = offset >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(text.slice(offset, offset + 12).split('\n')[0])}`;
+    const found =
+      offset >= text.length
+        ? 'the text ends too early'
+        : `unexpected ${JSON.stringify(text.slice(offset, offset + 12).split('\n')[0])}`;
     const reason = offset >= 0 ? found : (e as Error).message;
     throw new InputError(file, '', `invalid JSON at line ${line}, column ${column}: ${reason}`);
   }

@@ -1,8 +1,8 @@
 /** Turns validated template data into a Template: points, grid, and styles resolved to fonts. */
 import type { Color } from '../display/types.js';
+import { DEFAULT_STYLES } from './defaultStyles.js';
 import { type FontCatalog, parseFontKey, resolveFace } from './fontCatalog.js';
 import { InputError } from './InputError.js';
-import { DEFAULT_STYLES } from './defaultStyles.js';
 import { STYLE_NAMES, type StyleData, type StyleName, type TemplateData } from './schema/templateSchema.js';
 import type { ResolvedStyle, Template } from './template.js';
 import { parseLength } from './units.js';
@@ -27,13 +27,18 @@ export function resolveTemplate(data: TemplateData, file: string, catalog: FontC
   if (trim.width <= 0 || trim.height <= 0) fail('trim', 'the page must have a positive width and height');
   if (baseline <= 0) fail('baseline', 'the baseline grid must be positive');
   if (gutter < 0) fail('gutter', 'the gutter must not be negative');
-  for (const [side, v] of Object.entries(margins)) if (v < 0) fail(`margins.${side}`, 'a margin must not be negative');
+  for (const [side, v] of Object.entries(margins))
+    if (v < 0) fail(`margins.${side}`, 'a margin must not be negative');
   const areaWidth = trim.width - margins.left - margins.right;
   const areaHeight = trim.height - margins.top - margins.bottom;
-  if (areaWidth <= 0 || areaHeight <= 0) fail('margins', `the margins leave no type area on a ${trim.width} x ${trim.height} pt page`);
+  if (areaWidth <= 0 || areaHeight <= 0)
+    fail('margins', `the margins leave no type area on a ${trim.width} x ${trim.height} pt page`);
   const columnWidth = (areaWidth - (data.columns - 1) * gutter) / data.columns;
   if (columnWidth < MIN_COLUMN_WIDTH) {
-    fail('columns', `${data.columns} columns with ${gutter} pt gutters leave ${columnWidth.toFixed(1)} pt columns; at least ${MIN_COLUMN_WIDTH} pt are needed`);
+    fail(
+      'columns',
+      `${data.columns} columns with ${gutter} pt gutters leave ${columnWidth.toFixed(1)} pt columns; at least ${MIN_COLUMN_WIDTH} pt are needed`,
+    );
   }
   const gridLines = Math.floor(areaHeight / baseline + 1e-9);
   if (gridLines < 10) fail('baseline', `the type area holds only ${gridLines} grid lines`);
@@ -72,7 +77,11 @@ function resolveStyle(s: StyleData, field: string, file: string, catalog: FontCa
   const font = face(weight, italic);
   if (!font) {
     const families = [...new Set([...catalog.files.keys()].map((k) => parseFontKey(k).family))];
-    throw new InputError(file, `${field}.family`, `unknown font family "${family}" (shipped: ${families.join(', ')})`);
+    throw new InputError(
+      file,
+      `${field}.family`,
+      `unknown font family "${family}" (shipped: ${families.join(', ')})`,
+    );
   }
   const size = parseLength(s.size!)!;
   if (size <= 0) throw new InputError(file, `${field}.size`, 'a type size must be positive');

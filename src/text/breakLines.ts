@@ -65,6 +65,8 @@ export interface LineModel {
   uniformFrom: number;
 }
 
+/** Rounding slack on the adjustment ratio: a line that fits at exactly full shrink is feasible. */
+const RATIO_EPSILON = 1e-9;
 /** Badness of a line with no stretch at all (a lone word in a justified line). */
 const UNSET_LINE = 1e7;
 /** Extra badness of a line too loose even with the emergency stretch. */
@@ -75,7 +77,7 @@ function badness(r: number): number {
   if (!Number.isFinite(r)) return 10_000;
   const a = r < 0 ? -r : r;
   const b = 100 * a * a * a;
-  return b > 10_000 ? 10_000 : b;
+  return Math.min(b, 10_000);
 }
 
 /** TeX's four fitness classes: tight, decent, loose, very loose. */
@@ -122,7 +124,8 @@ function countRivers(
     if (m.type[j] !== GLUE) continue;
     const before =
       m.sumW[j]! - m.sumW[s]! + r * (useStretch ? m.sumY[j]! - m.sumY[s]! : m.sumZ[j]! - m.sumZ[s]!);
-    const x = before + (m.width[j]! + r * (useStretch ? m.stretch[j]! : m.shrink[j]!)) / 2 - m.protrudeLeft[s]!;
+    const x =
+      before + (m.width[j]! + r * (useStretch ? m.stretch[j]! : m.shrink[j]!)) / 2 - m.protrudeLeft[s]!;
     search: for (let q = 0; q < above.length; q++) {
       const y = above[q]!;
       if (Math.abs(x - y) >= tol) continue;
@@ -147,7 +150,17 @@ interface Pass {
 function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: Pass): number[] | null {
   const uniformFrom = lines.uniformFrom;
   const actives: Active[] = [
-    { pos: -1, start: lineStart(m, 0), line: 0, fitness: 1, total: 0, hyph: 0, prev: null, spaces: null, ratio: 0 },
+    {
+      pos: -1,
+      start: lineStart(m, 0),
+      line: 0,
+      fitness: 1,
+      total: 0,
+      hyph: 0,
+      prev: null,
+      spaces: null,
+      ratio: 0,
+    },
   ];
   const rivers = params.riverDemerits > 0 && m.n > 0;
   const tol = rivers ? riverTolerance(m) : 0;
@@ -180,6 +193,7 @@ function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: 
         const z = m.sumZ[i]! - m.sumZ[s]!;
         r = z > 0 ? (avail - natural) / z : Number.NEGATIVE_INFINITY;
       }
+      if (r < -1 && r > -1 - RATIO_EPSILON) r = -1;
       if (r < -1 || isEnd) {
         actives.splice(k, 1);
         if (r < -1) {
@@ -265,10 +279,10 @@ function addCandidate(
   ratio: number,
 ): void {
   const line = prev.line + 1;
-  const cl = line < uniformFrom ? line : uniformFrom;
+  const cl = Math.min(line, uniformFrom);
   for (let k = 0; k < cands.length; k++) {
     const o = cands[k]!;
-    if ((o.line < uniformFrom ? o.line : uniformFrom) === cl && o.fitness === fitness && o.hyph === hyph) {
+    if (Math.min(o.line, uniformFrom) === cl && o.fitness === fitness && o.hyph === hyph) {
       if (total < o.total) {
         o.start = start;
         o.line = line;

@@ -11,7 +11,12 @@ export interface FakeShaperOptions {
   missing?: Readonly<Record<FontKey, string>>;
 }
 
-const FAKE_METRICS: FontMetrics = Object.freeze({ ascender: 0.8, descender: -0.2, capHeight: 0.7, xHeight: 0.5 });
+const FAKE_METRICS: FontMetrics = Object.freeze({
+  ascender: 0.8,
+  descender: -0.2,
+  capHeight: 0.7,
+  xHeight: 0.5,
+});
 
 export function createFakeShaper(widthEm = 0.5, options: FakeShaperOptions = {}): Shaper {
   const missing = options.missing ?? {};

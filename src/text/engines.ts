@@ -9,4 +9,7 @@ import type { Engines } from './types.js';
 
 export const totalFitEngines: Engines = Object.freeze({ prepare: prepareParagraph, setLines });
 
-export const greedyEngines: Engines = Object.freeze({ prepare: prepareParagraph, setLines: setLinesWith(breakGreedy) });
+export const greedyEngines: Engines = Object.freeze({
+  prepare: prepareParagraph,
+  setLines: setLinesWith(breakGreedy),
+});

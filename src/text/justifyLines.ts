@@ -66,12 +66,12 @@ export function justifyLines(
     let glueR = 0;
     let overfull = false;
     if (m.ragged) {
-      ratio = m.raggedStretch > 0 ? gap / m.raggedStretch : 0;
+      ratio = m.raggedStretch > 0 && !last ? gap / m.raggedStretch : 0;
       overfull = gap < -EPSILON;
     } else if (gap < 0) {
       const z = zBox + zGlue;
       ratio = z > 0 ? gap / z : Number.NEGATIVE_INFINITY;
-      overfull = ratio < -1 - EPSILON / Math.max(z, 1);
+      overfull = gap + z < -EPSILON;
       boxR = glueR = Math.max(ratio, -1);
     } else if (!last) {
       const y = yBox + yGlue;
@@ -122,7 +122,16 @@ export function justifyLines(
     if (li === 0 && p.dropCap) {
       const cap = p.dropCap;
       if (cap.ownWord) words.unshift(p.words[0]!);
-      const run: LineRun = { x: 0, font: cap.font, size: cap.size, color: cap.color, hScale: 1, dy: cap.dy, glyphs: [], text: '' };
+      const run: LineRun = {
+        x: 0,
+        font: cap.font,
+        size: cap.size,
+        color: cap.color,
+        hScale: 1,
+        dy: cap.dy,
+        glyphs: [],
+        text: '',
+      };
       pushGlyphs(run, cap.glyphs, cap.size, 0, 1, 0);
       runs.unshift(run);
     }
@@ -136,7 +145,8 @@ export function justifyLines(
       words,
       last,
     };
-    if (splitWord) line.warnings = [`word "${splitWord}" split at a character: no break point fits the measure`];
+    if (splitWord)
+      line.warnings = [`word "${splitWord}" split at a character: no break point fits the measure`];
     lines.push(line);
     s = lineStart(m, b + 1);
   }
@@ -153,7 +163,14 @@ function appendRun(
   x: Pt,
 ): LineRun {
   const prev = runs[runs.length - 1];
-  if (joinable && prev && prev.font === font && prev.size === size && prev.hScale === hScale && prev.color === color) {
+  if (
+    joinable &&
+    prev &&
+    prev.font === font &&
+    prev.size === size &&
+    prev.hScale === hScale &&
+    prev.color === color
+  ) {
     return prev;
   }
   const run: LineRun = { x, font, size, color, hScale, dy: 0, glyphs: [], text: '' };
@@ -175,7 +192,13 @@ function pushGlyphs(
   for (let i = 0; i < glyphs.length; i++) {
     const g = glyphs[i]!;
     const advance = (g.advance + tracking) * size * hScale + letterSpace;
-    const out: DisplayGlyph = { id: g.id, advance, dx: g.dx * size * hScale, dy: g.dy * size, chars: g.chars };
+    const out: DisplayGlyph = {
+      id: g.id,
+      advance,
+      dx: g.dx * size * hScale,
+      dy: g.dy * size,
+      chars: g.chars,
+    };
     run.glyphs.push(out);
     text += g.chars;
     w += advance;

@@ -94,6 +94,7 @@ export interface PreparedText extends PreparedParagraph {
 }
 
 export function asPreparedText(p: PreparedParagraph): PreparedText {
-  if (!('words' in p) || !('align' in p)) throw new Error('setLines: paragraph was not made by prepareParagraph');
+  if (!('words' in p) || !('align' in p))
+    throw new Error('setLines: paragraph was not made by prepareParagraph');
   return p as PreparedText;
 }

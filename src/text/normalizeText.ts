@@ -5,14 +5,57 @@
  * (a break opportunity without width), U+200C/U+200D joiners (they matter to shaping).
  */
 
-// Line and paragraph separators, tabs, newlines: word spaces.
-const TO_SPACE = /[\t\n\v\f\r\u0085\u2028\u2029\u1680\u2000-\u2006\u2008-\u200A\u205F\u3000]/g;
-// Figure space and narrow no-break space: no-break spaces.
-const TO_NBSP = /[\u2007\u202F]/g;
-// C0/C1 controls, BOM, bidi marks and embeddings, word joiner and invisible operators.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const STRIP = /[\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F\uFEFF\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u180E]/g;
+/** Tabs, line and paragraph separators, and the breakable spaces of Unicode: a word space. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x85 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x2006) ||
+    (c >= 0x2008 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/** C0/C1 controls, BOM, bidi marks and embeddings, word joiner and invisible operators. */
+function isStripped(c: number): boolean {
+  return (
+    c < 0x20 ||
+    (c >= 0x7f && c <= 0x9f) ||
+    c === 0xfeff ||
+    c === 0x200e ||
+    c === 0x200f ||
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2060 && c <= 0x2064) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0x180e
+  );
+}
+
+/** Figure space and narrow no-break space become no-break spaces. */
+function isNoBreakSpace(c: number): boolean {
+  return c === 0x2007 || c === 0x202f;
+}
 
 export function normalizeText(text: string): string {
-  return text.replace(STRIP, '').replace(TO_SPACE, ' ').replace(TO_NBSP, '\u00A0');
+  let clean = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0xa0) || c >= 0x1680) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) out += ' ';
+    else if (isNoBreakSpace(c)) out += '\u00A0';
+    else if (!isStripped(c)) out += text[i];
+  }
+  return out;
 }

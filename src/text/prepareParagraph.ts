@@ -28,6 +28,8 @@ interface Word {
 
 /** Gap between a drop cap and the text, in em of the body size. */
 const DROP_CAP_GAP_EM = 0.4;
+/** Text made only of break hints and joiners is no word. */
+const INVISIBLE_ONLY = /^[\u00AD\u200B-\u200D]+$/;
 const DROP_CAP_HEAD = /^[\p{Ps}\p{Pi}"'\u201E\u201A]*[\p{L}\p{N}][\p{M}]*/u;
 
 function faceOf(style: TextStyle, run: InlineRun): FontKey {
@@ -65,9 +67,11 @@ function toWords(input: ParagraphInput): Word[] {
           words.push({ pieces, space: null });
           pieces = [];
         }
-        if (words.length) pendingSpace = part.includes('\u00A0') || pendingSpace === 'nobreak' ? 'nobreak' : 'break';
+        if (words.length)
+          pendingSpace = part.includes('\u00A0') || pendingSpace === 'nobreak' ? 'nobreak' : 'break';
         continue;
       }
+      if (INVISIBLE_ONLY.test(part)) continue;
       if (!pieces.length && pendingSpace && words.length) words[words.length - 1]!.space = pendingSpace;
       pendingSpace = null;
       pieces.push({ text: part, font });
@@ -114,22 +118,31 @@ interface PieceMaterial {
 }
 
 /**
- * Memo of pieces by shaper and style (both long-lived and never mutated): the same word in the
- * same style gives the same nodes, which are shared (they hold nothing paragraph-specific).
+ * Memo of pieces by shaper and style: the same word in the same style gives the same nodes, which
+ * are shared (they hold nothing paragraph-specific). Styles are keyed by their content, so equal
+ * styles rebuilt per paragraph still hit the memo.
  */
-const pieceMemo = new WeakMap<Shaper, WeakMap<TextStyle, Map<string, PieceMaterial>>>();
+const pieceMemo = new WeakMap<Shaper, Map<string, Map<string, PieceMaterial>>>();
+const styleKeys = new WeakMap<TextStyle, string>();
 const MAX_PIECES = 100_000;
+const MAX_STYLES = 256;
 
 function memoFor(shaper: Shaper, style: TextStyle): Map<string, PieceMaterial> {
   let byStyle = pieceMemo.get(shaper);
   if (!byStyle) {
-    byStyle = new WeakMap();
+    byStyle = new Map();
     pieceMemo.set(shaper, byStyle);
   }
-  let memo = byStyle.get(style);
+  let key = styleKeys.get(style);
+  if (key === undefined) {
+    key = JSON.stringify(style);
+    styleKeys.set(style, key);
+  }
+  let memo = byStyle.get(key);
   if (!memo) {
+    if (byStyle.size >= MAX_STYLES) byStyle.clear();
     memo = new Map();
-    byStyle.set(style, memo);
+    byStyle.set(key, memo);
   }
   if (memo.size > MAX_PIECES) memo.clear();
   return memo;
@@ -141,7 +154,12 @@ function sumAdvance(glyphs: readonly ShapedGlyph[]): number {
   return s;
 }
 
-function makeBox(style: TextStyle, glyphs: readonly ShapedGlyph[], font: FontKey, wordStart: boolean): BoxNode {
+function makeBox(
+  style: TextStyle,
+  glyphs: readonly ShapedGlyph[],
+  font: FontKey,
+  wordStart: boolean,
+): BoxNode {
   const size = style.size;
   const justify = style.align === 'justify';
   const expansion = justify ? style.expansion : 0;

@@ -69,5 +69,8 @@ export function segmentWord(raw: string, options: SegmentOptions): SegmentedWord
     }
   }
   breaks.sort((a, b) => a.offset - b.offset);
-  return { text, breaks: breaks.filter((b, i) => b.offset > 0 && b.offset < end && breaks[i - 1]?.offset !== b.offset) };
+  return {
+    text,
+    breaks: breaks.filter((b, i) => b.offset > 0 && b.offset < end && breaks[i - 1]?.offset !== b.offset),
+  };
 }

@@ -50,7 +50,11 @@ export function setLinesWith(breaker: Breaker) {
       narrowest = Math.min(narrowest, widths[i]!);
     }
     let uniformFrom = probe;
-    while (uniformFrom > 0 && widths[uniformFrom - 1] === widths[probe] && bottoms[uniformFrom - 1] === bottoms[probe]) {
+    while (
+      uniformFrom > 0 &&
+      widths[uniformFrom - 1] === widths[probe] &&
+      bottoms[uniformFrom - 1] === bottoms[probe]
+    ) {
       uniformFrom--;
     }
     const lines: LineModel = {
@@ -65,5 +69,8 @@ export function setLinesWith(breaker: Breaker) {
 }
 
 /** Total-fit line breaking and justification of a prepared paragraph. */
-export const setLines: (prepared: PreparedParagraph, slots: LineSlots, params?: Partial<BreakParams>) => SetLine[] =
-  setLinesWith(breakLines);
+export const setLines: (
+  prepared: PreparedParagraph,
+  slots: LineSlots,
+  params?: Partial<BreakParams>,
+) => SetLine[] = setLinesWith(breakLines);

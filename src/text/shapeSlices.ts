@@ -43,7 +43,13 @@ export function shapeSlices(
   if (c < cuts.length) {
     const cut = cuts[c]!;
     const left = shapeSlices(shaper, text.slice(0, cut), font, features, cuts.slice(0, c));
-    const right = shapeSlices(shaper, text.slice(cut), font, features, cuts.slice(c + 1).map((x) => x - cut));
+    const right = shapeSlices(
+      shaper,
+      text.slice(cut),
+      font,
+      features,
+      cuts.slice(c + 1).map((x) => x - cut),
+    );
     return [...left, ...right];
   }
   slices.push(glyphs.slice(from));

@@ -30,7 +30,8 @@ const QUOTES: Record<string, Quotes> = {
 const NBSP = '\u00A0';
 const OPENING_CONTEXT = /[\s([{\u2014\u2013\u201C\u2018\u00AB\u201E\u201A/-]/;
 const ELISIONS = /^(?:tis|twas|em|n|cause|til|\d\d?s?)\b/i;
-const HONORIFICS = /(^|[\s(\u201C\u2018"'])(Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Rev|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Fr|Sr)\. (?=\S)/g;
+const HONORIFICS =
+  /(^|[\s(\u201C\u2018"'])(Mr|Mrs|Ms|Mx|Dr|Prof|St|Mt|Rev|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Fr|Sr)\. (?=\S)/g;
 const UNITS =
   /(\d) (?=(?:km|cm|mm|m|kg|mg|g|lb|lbs|oz|ft|mi|mph|km\/h|kph|kWh|kW|MW|GW|W|V|Hz|kHz|MHz|GHz|°C|°F|°|%|ha|ml|t|min|pt|GB|MB|TB|kB|bn|percent|per cent|million|billion|trillion)(?![\p{L}\p{N}]))/gu;
 

@@ -10,8 +10,10 @@ export interface FacePart {
   font: FontKey;
 }
 
-/** Characters that never need a glyph (formatting and joiners). */
-const IGNORABLE = /[\u00AD\u200B-\u200D\u2060\uFE00-\uFE0F]/;
+/** Characters that never need a glyph (formatting, joiners, variation selectors). */
+function isIgnorable(cp: number): boolean {
+  return cp === 0xad || (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || (cp >= 0xfe00 && cp <= 0xfe0f);
+}
 
 function family(key: FontKey): string {
   return key.slice(0, key.lastIndexOf('/'));
@@ -32,7 +34,7 @@ export function splitByFace(text: string, font: FontKey, shaper: Shaper, warning
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     let use = font;
-    if (!IGNORABLE.test(ch) && !shaper.hasChar(font, cp)) {
+    if (!isIgnorable(cp) && !shaper.hasChar(font, cp)) {
       const hex = cp.toString(16).toUpperCase().padStart(4, '0');
       const fb = fallbackFace(shaper, font, cp);
       if (fb) {

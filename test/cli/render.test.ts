@@ -13,7 +13,16 @@ describe('galley render, end to end', () => {
   const pdf = join(dir, 'a1.pdf');
   let result: ReturnType<typeof runCli>;
   beforeAll(() => {
-    result = runCli(['render', article, '--template', 'broadsheet', '-o', pdf, '--cache', join(dir, 'cache')]);
+    result = runCli([
+      'render',
+      article,
+      '--template',
+      'broadsheet',
+      '-o',
+      pdf,
+      '--cache',
+      join(dir, 'cache'),
+    ]);
   });
 
   it('writes a PDF and the fit report, exit 0', () => {
@@ -23,7 +32,7 @@ describe('galley render, end to end', () => {
     expect(result.stdout).toMatch(/wrote .*a1\.pdf \(1 page/);
   });
 
-  it('makes the page the template\'s trim size, with trim and bleed boxes', () => {
+  it("makes the page the template's trim size, with trim and bleed boxes", () => {
     const info = tool('pdfinfo', ['-box', pdf]);
     expect(info).toMatch(/Page size:\s+900 x 1548 pts/);
     expect(info).toMatch(/TrimBox:\s+0\.00\s+0\.00\s+900\.00\s+1548\.00/);
@@ -33,14 +42,20 @@ describe('galley render, end to end', () => {
   it('embeds and subsets every font', () => {
     const rows = tool('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean);
     expect(rows.length).toBeGreaterThanOrEqual(5);
-    for (const row of rows) expect(row).toMatch(/\+\S+\s+(CID )?TrueType.*\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$/);
+    for (const row of rows)
+      expect(row).toMatch(/\+\S+\s+(CID )?TrueType.*\s+yes\s+yes\s+yes\s+\d+\s+\d+\s*$/);
   });
 
   it('sets every body word of the article, in reading order, and both captions', () => {
-    const text = tool('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-']).replace(/-\n/g, '').replace(/\u00ad/g, '');
+    const text = tool('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'])
+      .replace(/-\n/g, '')
+      .replace(/\u00ad/g, '');
     const pageWords = text.split(/\s+/).map(wordKey).filter(Boolean);
     const a = loadArticle(article);
-    const bodyWords = a.body.flatMap((b) => (b.kind === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.text).split(/\s+/)).map(wordKey).filter(Boolean);
+    const bodyWords = a.body
+      .flatMap((b) => (b.kind === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.text).split(/\s+/))
+      .map(wordKey)
+      .filter(Boolean);
     let at = 0;
     const missing: string[] = [];
     for (const w of bodyWords) {
@@ -54,11 +69,32 @@ describe('galley render, end to end', () => {
   });
 
   it('sets the Markdown form of the story the same way', () => {
-    const md = runCli(['render', 'samples/cambodia-daily/article.md', '-o', join(dir, 'md.pdf'), '--json', '--cache', join(dir, 'cache')]);
+    const md = runCli([
+      'render',
+      'samples/cambodia-daily/article.md',
+      '-o',
+      join(dir, 'md.pdf'),
+      '--json',
+      '--cache',
+      join(dir, 'cache'),
+    ]);
     expect(md.code).toBe(0);
     const report = JSON.parse(md.stdout);
-    const json = runCli(['render', article, '-o', join(dir, 'json.pdf'), '--json', '--cache', join(dir, 'cache')]);
-    expect(report.pages).toEqual(JSON.parse(json.stdout).pages.map((p: { stories: { article: string }[] }) => ({ ...p, stories: p.stories.map((s) => ({ ...s, article: 'samples/cambodia-daily/article.md' })) })));
+    const json = runCli([
+      'render',
+      article,
+      '-o',
+      join(dir, 'json.pdf'),
+      '--json',
+      '--cache',
+      join(dir, 'cache'),
+    ]);
+    expect(report.pages).toEqual(
+      JSON.parse(json.stdout).pages.map((p: { stories: { article: string }[] }) => ({
+        ...p,
+        stories: p.stories.map((s) => ({ ...s, article: 'samples/cambodia-daily/article.md' })),
+      })),
+    );
   });
 });
 
@@ -79,28 +115,58 @@ describe('galley render, bad input', () => {
   };
 
   it('names the line and column of invalid JSON', () => {
-    expectRefused(['render', bad('broken.json', '{"headline": "x",\n "body": [}')], /broken\.json: invalid JSON at line 2, column 11/);
+    expectRefused(
+      ['render', bad('broken.json', '{"headline": "x",\n "body": [}')],
+      /broken\.json: invalid JSON at line 2, column 11/,
+    );
   });
 
   it('names the field of a missing photo and its path', () => {
-    const file = bad('nophoto.json', JSON.stringify({ headline: 'x', body: ['Text.'], images: [{ file: 'missing.jpg', caption: 'c', credit: 'c' }] }));
+    const file = bad(
+      'nophoto.json',
+      JSON.stringify({
+        headline: 'x',
+        body: ['Text.'],
+        images: [{ file: 'missing.jpg', caption: 'c', credit: 'c' }],
+      }),
+    );
     expectRefused(['render', file], /nophoto\.json: images\[0\]\.file: .*missing\.jpg/);
   });
 
   it('refuses a photo that is really a text file', () => {
     bad('fake.jpg', 'this is not a photo');
-    const file = bad('fakephoto.json', JSON.stringify({ headline: 'x', body: ['Text.'], images: [{ file: 'fake.jpg' }] }));
+    const file = bad(
+      'fakephoto.json',
+      JSON.stringify({ headline: 'x', body: ['Text.'], images: [{ file: 'fake.jpg' }] }),
+    );
     expectRefused(['render', file], /fakephoto\.json: images\[0\]\.file: .*fake\.jpg/);
   });
 
   it('refuses an unknown template, and columns the template does not have', () => {
-    expectRefused(['render', article, '--template', 'broadsheat'], /--template: unknown template "broadsheat"/);
+    expectRefused(
+      ['render', article, '--template', 'broadsheat'],
+      /--template: unknown template "broadsheat"/,
+    );
     expectRefused(['render', article, '--columns', '9'], /--columns: template "broadsheet" has 6 columns/);
   });
 
   it('refuses a template whose columns do not fit its page', () => {
-    const t = bad('narrow.json', JSON.stringify({ name: 'narrow', trim: { width: '4in', height: '11in' }, margins: { top: 36, right: 36, bottom: 36, left: 36 }, columns: 8, gutter: 12, baseline: 11, styles: {} }));
-    expectRefused(['render', article, '--template', t], /narrow\.json: columns: 8 columns with 12 pt gutters leave/);
+    const t = bad(
+      'narrow.json',
+      JSON.stringify({
+        name: 'narrow',
+        trim: { width: '4in', height: '11in' },
+        margins: { top: 36, right: 36, bottom: 36, left: 36 },
+        columns: 8,
+        gutter: 12,
+        baseline: 11,
+        styles: {},
+      }),
+    );
+    expectRefused(
+      ['render', article, '--template', t],
+      /narrow\.json: columns: 8 columns with 12 pt gutters leave/,
+    );
   });
 
   it('refuses unknown options with usage, exit 2', () => {

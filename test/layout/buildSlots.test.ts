@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildSlots, type SlotGrid } from '../../src/layout/buildSlots.js';
 
-const grid: SlotGrid = { columnX: [0, 110], columnWidth: 100, gridTop: 0, baseline: 10, firstLine: 0, endLine: 10 };
+const grid: SlotGrid = {
+  columnX: [0, 110],
+  columnWidth: 100,
+  gridTop: 0,
+  baseline: 10,
+  firstLine: 0,
+  endLine: 10,
+};
 
 describe('buildSlots', () => {
   it('gives one slot per grid line of each column, down the first column first', () => {

@@ -10,23 +10,42 @@ const style = bodyTextStyle({ size: 10, leading: 10 });
 const settings = { minLinesTogether: 2, subheadSpace: 1 };
 const para = (text: string, kind: FlowBlock['kind'] = 'paragraph'): FlowBlock => ({
   kind,
-  paragraph: ctx.engines.prepare({ runs: [{ text }], style, language: 'en-US', indentFirstLine: false }, ctx.shaper),
+  paragraph: ctx.engines.prepare(
+    { runs: [{ text }], style, language: 'en-US', indentFirstLine: false },
+    ctx.shaper,
+  ),
 });
 /** Columns of `lines` slots, 100 pt wide (20 characters of the fake font at 10 pt). */
 const columns = (count: number, lines: number) =>
-  buildSlots({ columnX: Array.from({ length: count }, (_, i) => i * 110), columnWidth: 100, gridTop: 0, baseline: 10, firstLine: 0, endLine: lines }, []);
-const words = (n: number, seed = 1) => Array.from({ length: n }, (_, i) => ['news', 'page', 'column', 'type', 'line', 'grid', 'press'][(i * 7 + seed) % 7]).join(' ');
+  buildSlots(
+    {
+      columnX: Array.from({ length: count }, (_, i) => i * 110),
+      columnWidth: 100,
+      gridTop: 0,
+      baseline: 10,
+      firstLine: 0,
+      endLine: lines,
+    },
+    [],
+  );
+const words = (n: number, seed = 1) =>
+  Array.from(
+    { length: n },
+    (_, i) => ['news', 'page', 'column', 'type', 'line', 'grid', 'press'][(i * 7 + seed) % 7],
+  ).join(' ');
 
 describe('flowBody', () => {
   it('pours paragraphs down one column and into the next', () => {
     const slots = columns(2, 5);
     const result = flowBody([para(words(20)), para(words(12, 3))], slots, ctx.engines, settings);
     expect(result.overset).toBeUndefined();
-    expect(result.lines.map((l) => l.slot.column)).toEqual([...result.lines].map((l) => l.slot.column).sort());
+    expect(result.lines.map((l) => l.slot.column)).toEqual(
+      [...result.lines].map((l) => l.slot.column).sort(),
+    );
     expect(result.lines[0]!.slot).toBe(slots[0]);
   });
 
-  it('never leaves a paragraph\'s first line alone at a column bottom (orphan)', () => {
+  it("never leaves a paragraph's first line alone at a column bottom (orphan)", () => {
     // The first paragraph fills 4 of 5 lines; the second would start on line 5 alone.
     const first = para(words(14));
     const n = ctx.engines.setLines(first.paragraph, { width: () => 100 }).length;
@@ -36,7 +55,7 @@ describe('flowBody', () => {
     expect(second[0]!.slot.column).toBe(1);
   });
 
-  it('never leaves a paragraph\'s last line alone at a column top (widow)', () => {
+  it("never leaves a paragraph's last line alone at a column top (widow)", () => {
     const p = para(words(30));
     const n = ctx.engines.setLines(p.paragraph, { width: () => 100 }).length;
     const slots = columns(2, n - 1);
@@ -50,7 +69,12 @@ describe('flowBody', () => {
     const first = para(words(14));
     const n = ctx.engines.setLines(first.paragraph, { width: () => 100 }).length;
     const slots = columns(2, n + 3);
-    const result = flowBody([first, para('A subhead', 'subhead'), para(words(20, 4))], slots, ctx.engines, settings);
+    const result = flowBody(
+      [first, para('A subhead', 'subhead'), para(words(20, 4))],
+      slots,
+      ctx.engines,
+      settings,
+    );
     const head = result.lines.find((l) => l.block === 1)!;
     expect(head.slot.column).toBe(1);
     expect(head.slot.line).toBe(0);
@@ -74,10 +98,18 @@ describe('flowBody', () => {
         fc.integer({ min: 1, max: 3 }),
         (lengths, depth, count) => {
           const texts = lengths.map((n, i) => words(n, i));
-          const result = flowBody(texts.map((t) => para(t)), columns(count, depth), ctx.engines, settings);
+          const result = flowBody(
+            texts.map((t) => para(t)),
+            columns(count, depth),
+            ctx.engines,
+            settings,
+          );
           const expected = texts.flatMap((t) => t.split(' '));
           const placed = result.lines.flatMap((l) => l.line.words);
-          const cut = result.overset ? texts.slice(0, result.overset.block).reduce((n, t) => n + t.split(' ').length, 0) + result.overset.word : expected.length;
+          const cut = result.overset
+            ? texts.slice(0, result.overset.block).reduce((n, t) => n + t.split(' ').length, 0) +
+              result.overset.word
+            : expected.length;
           expect(placed.map(wordKey)).toEqual(expected.slice(0, cut).map(wordKey));
           // Keeps: at every column break inside a fully placed paragraph, two lines on each side.
           for (let b = 0; b < texts.length; b++) {

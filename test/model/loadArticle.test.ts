@@ -28,7 +28,9 @@ describe('loadArticle', () => {
     expect(md.headline).toBe(json.headline);
     expect(md.body).toEqual(json.body);
     expect(md.pullQuotes).toEqual(json.pullQuotes);
-    expect(md.photos.map((p) => [p.caption, p.credit, p.source])).toEqual(json.photos.map((p) => [p.caption, p.credit, p.source]));
+    expect(md.photos.map((p) => [p.caption, p.credit, p.source])).toEqual(
+      json.photos.map((p) => [p.caption, p.credit, p.source]),
+    );
     expect(json.photos[0]!.source).toMatch(/samples\/cambodia-daily\/kodak-hats-3072\.jpg$/);
   });
 
@@ -60,7 +62,9 @@ describe('loadArticle', () => {
   });
 
   it('suggests the field meant by a misspelt one', () => {
-    const e = errorOf(() => loadArticle(write('typo.json', '{"headline": "x", "body": [], "pullquotes": []}')));
+    const e = errorOf(() =>
+      loadArticle(write('typo.json', '{"headline": "x", "body": [], "pullquotes": []}')),
+    );
     expect(e.reason).toBe('unknown field "pullquotes" (did you mean "pullQuotes"?)');
   });
 

@@ -8,7 +8,15 @@ import { loadTemplate, templateNames } from '../../src/model/loadTemplate.js';
 const dir = mkdtempSync(join(tmpdir(), 'galley-template-'));
 const template = (overrides: Record<string, unknown>) => {
   const file = join(dir, `t${Math.random().toString(36).slice(2)}.json`);
-  const base = { name: 't', trim: { width: '11in', height: '17in' }, margins: { top: 36, right: 36, bottom: 36, left: 36 }, columns: 5, gutter: 12, baseline: 11, styles: {} };
+  const base = {
+    name: 't',
+    trim: { width: '11in', height: '17in' },
+    margins: { top: 36, right: 36, bottom: 36, left: 36 },
+    columns: 5,
+    gutter: 12,
+    baseline: 11,
+    styles: {},
+  };
   writeFileSync(file, JSON.stringify({ ...base, ...overrides }));
   return file;
 };
@@ -49,19 +57,29 @@ describe('loadTemplate', () => {
   });
 
   it('refuses an unknown template name and lists the shipped ones', () => {
-    expect(reason(() => loadTemplate('broadsheat'))).toMatch(/unknown template "broadsheat" \(shipped: berliner, broadsheet, tabloid/);
+    expect(reason(() => loadTemplate('broadsheat'))).toMatch(
+      /unknown template "broadsheat" \(shipped: berliner, broadsheet, tabloid/,
+    );
   });
 
   it('refuses columns that do not fit the page', () => {
-    expect(reason(() => loadTemplate(template({ columns: 20 })))).toMatch(/^columns: 20 columns with 12 pt gutters leave/);
+    expect(reason(() => loadTemplate(template({ columns: 20 })))).toMatch(
+      /^columns: 20 columns with 12 pt gutters leave/,
+    );
   });
 
   it('refuses margins larger than the page', () => {
-    expect(reason(() => loadTemplate(template({ margins: { top: 36, right: '6in', bottom: 36, left: '6in' } })))).toMatch(/^margins: the margins leave no type area/);
+    expect(
+      reason(() => loadTemplate(template({ margins: { top: 36, right: '6in', bottom: 36, left: '6in' } }))),
+    ).toMatch(/^margins: the margins leave no type area/);
   });
 
   it('refuses a length it cannot read and an unknown font family', () => {
-    expect(reason(() => loadTemplate(template({ gutter: '12 furlongs' })))).toMatch(/^gutter: expected a length/);
-    expect(reason(() => loadTemplate(template({ styles: { body: { family: 'Comic Sans' } } })))).toMatch(/^styles.body.family: unknown font family "Comic Sans"/);
+    expect(reason(() => loadTemplate(template({ gutter: '12 furlongs' })))).toMatch(
+      /^gutter: expected a length/,
+    );
+    expect(reason(() => loadTemplate(template({ styles: { body: { family: 'Comic Sans' } } })))).toMatch(
+      /^styles.body.family: unknown font family "Comic Sans"/,
+    );
   });
 });

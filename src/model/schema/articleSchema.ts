@@ -57,7 +57,10 @@ export const ArticleSchema = z
     headline: nonEmpty,
     deck: z.string().optional().describe('Secondary headline under the headline'),
     byline: z.string().optional().describe('Author(s), e.g. "By Jane Doe"'),
-    dateline: z.string().optional().describe('Place the story was filed from, set before the first paragraph'),
+    dateline: z
+      .string()
+      .optional()
+      .describe('Place the story was filed from, set before the first paragraph'),
     body: z.array(BodyBlockSchema).describe('Paragraphs and subheads in reading order'),
     pullQuotes: z.array(PullQuoteSchema).default([]),
     images: z.array(ImageSchema).default([]),

@@ -15,10 +15,16 @@ const gridModule = {
 export const StoryPlacementSchema = z.strictObject({
   article: z.string().min(1).describe('Article file (.json or .md), relative to this file'),
   ...gridModule,
-  role: z.enum(['lead', 'secondary', 'brief']).default('secondary').describe('Sets headline size and photo spans'),
+  role: z
+    .enum(['lead', 'secondary', 'brief'])
+    .default('secondary')
+    .describe('Sets headline size and photo spans'),
   headlineColumns: z.int().min(1).optional().describe('Columns the headline spans (default: the module)'),
-  photos: z.boolean().default(true).describe('Place the article\'s photos (false for briefs)'),
-  continuesOn: z.string().optional().describe('Page label where the overset continues, e.g. "A7" (sets a jump line)'),
+  photos: z.boolean().default(true).describe("Place the article's photos (false for briefs)"),
+  continuesOn: z
+    .string()
+    .optional()
+    .describe('Page label where the overset continues, e.g. "A7" (sets a jump line)'),
   continuedFrom: z
     .string()
     .optional()
@@ -34,7 +40,7 @@ export const AdPlacementSchema = z.strictObject({
 
 export const PagePlanSchema = z.strictObject({
   label: z.string().optional().describe('Page label, e.g. "A1" (default: section prefix + page number)'),
-  template: z.string().optional().describe('Template name or file (default: the edition\'s)'),
+  template: z.string().optional().describe("Template name or file (default: the edition's)"),
   front: z.boolean().default(false).describe('Set the flag (masthead) at the top'),
   stories: z.array(StoryPlacementSchema).default([]),
   ads: z.array(AdPlacementSchema).default([]),
@@ -51,7 +57,9 @@ export const EditionSchema = z
     $schema: z.string().optional(),
     name: z.string().min(1).describe('Edition name, e.g. "Late City"'),
     newspaper: z.string().optional(),
-    date: z.iso.date().describe('Edition date, yyyy-mm-dd: printed in folios and used for reproducible PDF dates'),
+    date: z.iso
+      .date()
+      .describe('Edition date, yyyy-mm-dd: printed in folios and used for reproducible PDF dates'),
     template: z.string().default('broadsheet').describe('Default template name or file'),
     sections: z.array(SectionSchema).min(1),
   })

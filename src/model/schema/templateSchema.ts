@@ -14,7 +14,12 @@ export const LengthSchema = z
 
 export const ColorSchema = z
   .union([
-    z.strictObject({ c: z.number().min(0).max(100), m: z.number().min(0).max(100), y: z.number().min(0).max(100), k: z.number().min(0).max(100) }),
+    z.strictObject({
+      c: z.number().min(0).max(100),
+      m: z.number().min(0).max(100),
+      y: z.number().min(0).max(100),
+      k: z.number().min(0).max(100),
+    }),
     z.strictObject({ gray: z.number().min(0).max(100) }),
   ])
   .describe('Ink percentages: CMYK {c,m,y,k} or {gray} (0..100)');
@@ -25,7 +30,9 @@ export const StyleSchema = z
     weight: z.int().min(100).max(900).optional(),
     italic: z.boolean().optional(),
     size: LengthSchema.optional(),
-    leading: LengthSchema.optional().describe('Distance between baselines; body text leading is the baseline grid'),
+    leading: LengthSchema.optional().describe(
+      'Distance between baselines; body text leading is the baseline grid',
+    ),
     align: z.enum(['justify', 'left', 'center', 'right']).optional(),
     tracking: z.number().min(-0.1).max(0.5).optional().describe('Letter-spacing in em'),
     color: ColorSchema.optional(),
@@ -77,14 +84,21 @@ export const TemplateSchema = z
     name: z.string().min(1),
     description: z.string().optional(),
     trim: z.strictObject({ width: LengthSchema, height: LengthSchema }).describe('The final, cut page size'),
-    bleed: LengthSchema.default(0).describe('Area beyond the trim that is cut off (0 for newsprint that does not bleed)'),
-    margins: z.strictObject({ top: LengthSchema, right: LengthSchema, bottom: LengthSchema, left: LengthSchema }),
+    bleed: LengthSchema.default(0).describe(
+      'Area beyond the trim that is cut off (0 for newsprint that does not bleed)',
+    ),
+    margins: z.strictObject({
+      top: LengthSchema,
+      right: LengthSchema,
+      bottom: LengthSchema,
+      left: LengthSchema,
+    }),
     columns: z.int().min(1).max(20),
     gutter: LengthSchema,
     baseline: LengthSchema.describe('The baseline grid increment: the body leading'),
     flag: z
       .strictObject({
-        title: z.string().min(1).describe('The newspaper\'s name, set as the front-page flag'),
+        title: z.string().min(1).describe("The newspaper's name, set as the front-page flag"),
         tagline: z.string().optional(),
         depth: z.int().min(2).max(20).describe('Grid lines the flag takes at the top of a front page'),
       })
@@ -94,9 +108,17 @@ export const TemplateSchema = z
       .default({})
       .describe('What the folio line says besides page, date and section'),
     rules: z
-      .strictObject({ width: LengthSchema.default(0.5), color: ColorSchema.default({ c: 0, m: 0, y: 0, k: 100 }) })
+      .strictObject({
+        width: LengthSchema.default(0.5),
+        color: ColorSchema.default({ c: 0, m: 0, y: 0, k: 100 }),
+      })
       .default({ width: 0.5, color: { c: 0, m: 0, y: 0, k: 100 } }),
-    styles: z.strictObject(Object.fromEntries(STYLE_NAMES.map((n) => [n, StyleSchema.optional()])) as Record<StyleName, z.ZodOptional<typeof StyleSchema>>),
+    styles: z.strictObject(
+      Object.fromEntries(STYLE_NAMES.map((n) => [n, StyleSchema.optional()])) as Record<
+        StyleName,
+        z.ZodOptional<typeof StyleSchema>
+      >,
+    ),
   })
   .describe('A galley page template');
 

@@ -1,0 +1,117 @@
+/**
+ * `npm run bench` (after `npm run build`): sets a generated 48-page edition (the 24-page benchmark
+ * plan twice, with photos) with `galley edition` at --jobs 1 and at every core, cold and warm photo
+ * cache, each a fresh process; prints medians of pages/s and peak memory, and the cold start of
+ * one page (`galley render`, warm cache). Environment: BENCH_RUNS (default 3), BENCH_COPIES (2).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeBenchEdition } from './makeEdition.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli', 'main.js');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const copies = Number(process.env.BENCH_COPIES ?? 2);
+const cores = availableParallelism();
+const work = join(tmpdir(), 'galley-bench');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const manifest = join(work, 'edition.json');
+const edition = makeBenchEdition({ copies });
+writeFileSync(manifest, JSON.stringify(edition, null, 1));
+const pageCount = edition.sections.reduce((n, s) => n + s.pages.length, 0);
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function editionRun(jobs, cache) {
+  const out = join(work, 'out');
+  rmSync(out, { recursive: true, force: true });
+  const t = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    [cli, 'edition', manifest, '-o', out, '--jobs', String(jobs), '--cache', cache, '--quiet', '--json'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    },
+  );
+  const wall = performance.now() - t;
+  if (r.status !== 0) throw new Error(`galley edition exited ${r.status}: ${r.stderr}`);
+  const result = JSON.parse(r.stdout);
+  const set = result.pages.filter((p) => p.status === 'rendered').length;
+  return {
+    pagesPerSecond: result.pagesPerSecond,
+    wallPagesPerSecond: set / (wall / 1000),
+    peakRssMb: result.peakRssMb,
+    wall,
+  };
+}
+
+const rows = [];
+for (const jobs of [...new Set([1, cores])]) {
+  for (const state of ['cold', 'warm']) {
+    const cache = join(work, `cache-${jobs}`);
+    const samples = [];
+    if (state === 'warm') editionRun(jobs, cache); // fills the cache (and the OS file cache)
+    for (let i = 0; i < runs; i++) {
+      if (state === 'cold') rmSync(cache, { recursive: true, force: true });
+      samples.push(editionRun(jobs, cache));
+      process.stderr.write(
+        `jobs ${jobs} ${state} run ${i + 1}: ${samples.at(-1).pagesPerSecond.toFixed(2)} pages/s, ${Math.round(samples.at(-1).peakRssMb)} MB\n`,
+      );
+    }
+    rows.push({
+      jobs,
+      state,
+      pagesPerSecond: median(samples.map((s) => s.pagesPerSecond)),
+      wallPagesPerSecond: median(samples.map((s) => s.wallPagesPerSecond)),
+      peakRssMb: median(samples.map((s) => s.peakRssMb)),
+      maxPeakRssMb: Math.max(...samples.map((s) => s.peakRssMb)),
+    });
+  }
+}
+
+// Cold start of one page: a new process sets one article as a front page, photo cache warm.
+const single = join(work, 'single');
+const singleCache = join(work, 'cache-single');
+const renderOnce = () => {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [
+    cli,
+    'render',
+    join(root, 'samples/cambodia-daily/article.json'),
+    '-o',
+    join(single, 'a1.pdf'),
+    '--cache',
+    singleCache,
+    '--quiet',
+  ]);
+  if (r.status !== 0) throw new Error(`galley render exited ${r.status}: ${r.stderr}`);
+  return performance.now() - t;
+};
+renderOnce();
+const starts = Array.from({ length: 5 }, renderOnce);
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(
+  `galley bench: ${pageCount}-page edition, ${runs} runs each (medians), ${cores} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}\n`,
+);
+console.log(
+  '| jobs | photo cache | pages/s (run) | pages/s (incl. process start) | peak RSS MB (median / max) |',
+);
+console.log('|---:|---|---:|---:|---:|');
+for (const r of rows) {
+  console.log(
+    `| ${r.jobs} | ${r.state} | ${r.pagesPerSecond.toFixed(2)} | ${r.wallPagesPerSecond.toFixed(2)} | ${Math.round(r.peakRssMb)} / ${Math.round(r.maxPeakRssMb)} |`,
+  );
+}
+console.log(
+  `\nsingle page cold start (galley render, one article, warm cache): median ${Math.round(median(starts))} ms of ${starts.map((s) => Math.round(s)).join(', ')}`,
+);
+rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,23 @@
+/** The edition a command sets: the input file as an edition, or a one-page edition of an article. */
+import type { Workspace } from '../edition/createWorkspace.js';
+import type { Edition } from '../edition/Edition.js';
+import { defaultDate, loadInput } from '../edition/loadInput.js';
+import { InputError } from '../model/InputError.js';
+import type { CommonInputArgs } from './sharedOptions.js';
+
+export function loadCliInput(ws: Workspace, args: CommonInputArgs & { input: string }): Edition {
+  if (args.columns !== undefined && (!Number.isInteger(args.columns) || args.columns < 1)) {
+    throw new InputError('', '--columns', 'expected a whole number of columns, 1 or more');
+  }
+  if (args.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.date))
+    throw new InputError('', '--date', 'expected yyyy-mm-dd');
+  let columns = args.columns;
+  try {
+    columns ??= ws.template(args.template).columns;
+  } catch (e) {
+    if (e instanceof InputError && e.file === '') throw new InputError('', '--template', e.reason);
+    throw e;
+  }
+  return loadInput(args.input, { template: args.template, date: args.date ?? defaultDate(), columns })
+    .edition;
+}
