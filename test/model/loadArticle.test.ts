@@ -31,7 +31,7 @@ describe('loadArticle', () => {
     expect(md.photos.map((p) => [p.caption, p.credit, p.source])).toEqual(
       json.photos.map((p) => [p.caption, p.credit, p.source]),
     );
-    expect(json.photos[0]!.source).toMatch(/samples\/cambodia-daily\/kodak-hats-3072\.jpg$/);
+    expect(json.photos[0]!.source).toMatch(/samples\/cambodia-daily\/kodak-sailboats-2048x3072\.jpg$/);
   });
 
   it('reads subheads, emphasis, photos and pull quotes from Markdown', () => {
