@@ -125,6 +125,24 @@ async function resumePoint(
   field: string,
   depth: number,
 ): Promise<ResumePoint> {
+  // Every page a story jumps to asks where it resumes; lay the first part out once per run.
+  const key = `resume|${edition.file}|${from}|${page.label}|${articlePath}`;
+  const known = ws.memo.get(key) as ResumePoint | undefined;
+  if (known) return known;
+  const point = await findResumePoint(ws, edition, page, articlePath, from, field, depth);
+  ws.memo.set(key, point);
+  return point;
+}
+
+async function findResumePoint(
+  ws: Workspace,
+  edition: Edition,
+  page: EditionPage,
+  articlePath: string,
+  from: string,
+  field: string,
+  depth: number,
+): Promise<ResumePoint> {
   const origin = edition.pages.find((p) => p.label === from)!;
   const index = origin.stories.findIndex(
     (s) => s.articlePath === articlePath && s.continuesOn === page.label,

@@ -35,7 +35,9 @@ export interface Workspace {
   /** Probes the photos of an article (and ad artwork) into ctx.photos; errors name the field. */
   probePhotos(article: Article): Promise<void>;
   probeArtwork(path: string, file: string, field: string): Promise<void>;
-  /** Drops loaded articles, templates and photo probes (watch mode: files changed); fonts stay. */
+  /** Results worth keeping for the run (where a jumped story resumes), by key. */
+  memo: Map<string, unknown>;
+  /** Drops loaded articles, templates, photo probes and memos (watch mode: files changed); fonts stay. */
   forget(): void;
 }
 
@@ -86,7 +88,9 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
         await probe(photo.source, article.file, `images[${i}].file`);
     },
     probeArtwork: probe,
+    memo: new Map(),
     forget() {
+      this.memo.clear();
       articles.clear();
       templates.clear();
       photos.clear();

@@ -40,6 +40,8 @@ export interface StoryLayout {
 }
 
 const MIN_LINES_TOGETHER = 2;
+/** Balancing tries this many cut-offs line by line before searching by halves. */
+const LINEAR_BALANCE_TRIES = 4;
 
 export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): StoryLayout {
   const { article, frame } = plan;
@@ -85,7 +87,7 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
     const full = flow(ex);
     return full.result.overset || full.result.lines.length === 0
       ? full
-      : balance(flow, ex, lowest, bodyEnd, full.result);
+      : balance(flow, ex, lowest, bodyEnd, full);
   };
   const floats =
     bodyTop < bodyEnd
@@ -111,7 +113,7 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
     jumpSlot = fullSlots[fullSlots.length - 1];
   } else if (!result.overset && result.lines.length > 0) {
     const floatRects = floats.floats.map((f) => f.rect);
-    ({ slots, result } = balance(flow, exclusions, lowestCutoff(t, bodyTop, floatRects), bodyEnd, result));
+    ({ slots, result } = balance(flow, exclusions, lowestCutoff(t, bodyTop, floatRects), bodyEnd, { slots, result }));
   }
 
   const placed: PlacedLine[] = result.lines.map(({ slot, line }) => ({ x: slot.x, y: slot.baseline, line }));
@@ -178,11 +180,21 @@ function balance(
   exclusions: readonly Rect[],
   lowest: number,
   bodyEnd: number,
-  full: FlowResult,
+  full: { slots: readonly Slot[]; result: FlowResult },
 ): { slots: Slot[]; result: FlowResult } {
-  let lo = Math.min(lowest, bodyEnd);
+  // No cut-off can hold the lines in fewer slots than there are lines: start from that bound and
+  // go down the page a line at a time; it usually fits within a line or two.
+  const needed = full.result.lines.length;
+  let cut = Math.min(Math.max(lowest, 1), bodyEnd);
+  while (cut < bodyEnd && full.slots.filter((s) => s.line < cut).length < needed) cut++;
+  for (let tries = 0; cut < bodyEnd && tries < LINEAR_BALANCE_TRIES; tries++, cut++) {
+    const trial = flow(exclusions, cut);
+    if (!trial.result.overset) return trial;
+  }
+  // Rare (many keeps, or floats): search the rest by halves.
+  let lo = cut;
   let hi = bodyEnd;
-  let best = { slots: [] as Slot[], result: full };
+  let best: { slots: Slot[]; result: FlowResult } | undefined;
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
     const trial = flow(exclusions, mid);
@@ -192,7 +204,7 @@ function balance(
       hi = mid;
     }
   }
-  return best.slots.length ? best : flow(exclusions, hi);
+  return best ?? flow(exclusions, hi);
 }
 
 function toResume(result: FlowResult, body: ReturnType<typeof prepareBody>): ResumePoint {
