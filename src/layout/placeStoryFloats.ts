@@ -1,7 +1,8 @@
 /**
  * Places a story's floats before its text: the first photo across the top of the body, further
  * photos and the pull quote after the paragraph they belong to (where a first flow puts it), each
- * kept clear of the others and inside the module. A float that cannot fit is reported, not drawn.
+ * kept clear of the others and inside the module. A float that cannot fit is reported, not drawn;
+ * in a story that jumps it goes to the jump page instead, so every float is set on one page.
  */
 import type { ArticlePhoto, ArticlePullQuote } from '../model/article.js';
 import type { Template } from '../model/template.js';
@@ -9,8 +10,9 @@ import { spanWidth } from '../model/template.js';
 import type { FlowResult } from './flowBody.js';
 import { type Rect, rectsOverlap } from './geometry.js';
 import type { StoryPlan } from './layoutStory.js';
-import { type Float, placePhoto } from './placePhoto.js';
+import { type Float, type PhotoFloat, placePhoto } from './placePhoto.js';
 import { placePullQuote } from './placePullQuote.js';
+import { shiftFloat } from './shiftElements.js';
 import type { PreparedBody } from './prepareBody.js';
 import { baselineOffset } from './stackLines.js';
 import type { TypesetContext } from './TypesetContext.js';
@@ -29,6 +31,8 @@ const TOP_PHOTO_DEPTH = 0.45;
 const INLINE_PHOTO_DEPTH = 0.3;
 /** A second photo in a narrow module would leave no room for the story itself. */
 const MIN_COLUMNS_FOR_MORE_PHOTOS = 3;
+/** Positions tried for a float that pushes text out before deciding there is no room for it. */
+const MAX_PUSH_TRIES = 3;
 
 export function placeStoryFloats(
   ctx: TypesetContext,
@@ -51,138 +55,107 @@ export function placeStoryFloats(
   // Photos align their top edge with the cap height of the first body line beside them.
   const capOffset = baselineOffset(t.baseline) - bodyMetrics.capHeight * t.styles.body.size;
   const lineTop = (l: number) => gridTop + l * t.baseline;
+  const exclusions = () => floats.map((f) => f.exclusion);
   const fits = (f: Float) =>
     f.rect.y + f.rect.height <= lineTop(bodyEnd) + 1e-6 &&
     !floats.some((o) => rectsOverlap(o.exclusion, f.rect) || rectsOverlap(f.exclusion, o.rect));
+  // Every float is set on one page only. A jump page sets exactly what the first page left to it.
+  const wanted = (kind: 'photos' | 'quotes', index: number) =>
+    !plan.continuedFrom || (plan.resume?.deferred?.[kind] ?? []).includes(index);
 
   /**
-   * A float anchored to the `anchor`-th paragraph (subheads do not count) goes below that paragraph.
-   * When the paragraph is set on another page of a jumped story, the float goes there too.
+   * A float anchored to the `anchor`-th paragraph (subheads do not count) goes below that paragraph,
+   * else as near to it as there is room. Undefined: no room.
    */
   const placeAnchored = (
+    kind: 'photos' | 'quotes',
     anchor: number,
     span: number,
     make: (column: number, line: number) => Float | undefined,
-  ): Float | 'elsewhere' | undefined => {
-    const result = flowWith(floats.map((f) => f.exclusion));
+  ): Float | undefined => {
+    const result = flowWith(exclusions());
     const local = blockAfterParagraph(article.body, anchor) - body.firstBlock;
-    if (plan.continuesOn && result.overset && result.overset.block <= local - 1) return 'elsewhere';
-    const end =
-      [...result.lines].reverse().find((l) => l.block === local - 1) ??
-      result.lines.find((l) => l.block >= local);
-    const startColumn = end ? Math.min(end.slot.column, frame.columns - span) : frame.columns - span;
-    const startLine = end ? end.slot.line + 2 : bodyTop;
-    // Try below the anchor in its column, then the next columns at the top of the body.
-    const tries: [number, number][] = [[startColumn, startLine]];
-    for (let c = startColumn + 1; c + span <= frame.columns; c++) tries.push([c, bodyTop + 1]);
-    for (let c = startColumn - 1; c >= 0; c--) tries.push([c, Math.max(bodyTop + 1, startLine)]);
-    for (const [c, l] of tries) {
-      for (let line = l; line < bodyEnd; line++) {
-        const f = make(c, line);
-        if (!f) break;
-        if (f.rect.y + f.rect.height > lineTop(bodyEnd)) break;
-        if (fits(f)) return f;
+    // On the story's first page, a float whose paragraph is set on the jump page goes there.
+    if (plan.continuesOn && result.overset && result.overset.block <= local - 1) return undefined;
+    const end = [...result.lines].reverse().find((l) => l.block === local - 1) ?? result.lines.find((l) => l.block >= local);
+    // A float whose paragraph was set on an earlier page opens this page's part of the story.
+    const before = local < 1;
+    const startColumn = end && !before ? Math.min(end.slot.column, frame.columns - span) : 0;
+    const startLine = end && !before ? end.slot.line + 2 : bodyTop;
+    // Nearest to the anchor first: below it in its column, then higher up, then the other columns.
+    // A photo of a story that jumps never moves above its paragraph: it would push that paragraph
+    // (and more of the story) off the page; a pull quote may.
+    const allowAbove = !plan.continuesOn || kind === 'quotes';
+    const columns = [startColumn, ...range(startColumn + 1, frame.columns - span + 1), ...range(0, startColumn).reverse()];
+    const lines = range(allowAbove ? bodyTop + 1 : startLine, bodyEnd).sort((a, b) => rank(a, startLine) - rank(b, startLine));
+    if (before) lines.unshift(bodyTop);
+    // A float must not push the text of a story that fits out of its module: a dropped photo is
+    // reported, lost words are worse. A few such tries mean there is no room anywhere.
+    let pushTries = MAX_PUSH_TRIES;
+    const pushesTextOut = (f: Float) => !result.overset && !!flowWith([...exclusions(), f.exclusion]).overset;
+    for (const c of columns) {
+      const base = pushTries > 0 ? make(c, startLine) : undefined;
+      if (!base) continue;
+      for (const line of lines) {
+        const f = shiftFloat(base, (line - startLine) * t.baseline);
+        if (!fits(f)) continue;
+        if (!pushesTextOut(f)) return f;
+        if (--pushTries <= 0) break;
       }
     }
-    // No room here, but the story goes on: the float goes with it to the jump page.
-    return plan.continuesOn ? 'elsewhere' : undefined;
+    return undefined;
   };
-  const resumed = plan.resume?.deferred ?? { photos: [], quotes: [] };
-  /** On a jump page: the anchor to use, or undefined when the float was the first page's. */
-  const anchorHere = (anchor: number, index: number, kind: 'photos' | 'quotes'): number | undefined => {
-    if (!plan.continuedFrom) return anchor;
-    if (resumed[kind].includes(index)) return Math.max(anchor, paragraphsBefore(article.body, body.firstBlock));
-    return blockAfterParagraph(article.body, anchor) - body.firstBlock >= 1 ? anchor : undefined;
+
+  /** Not placed: left to the jump page when the story continues, else reported. */
+  const notPlaced = (kind: 'photos' | 'quotes', index: number, why: string) => {
+    if (plan.continuesOn) deferred[kind].push(index);
+    else warnings.push(why);
   };
 
   article.photos.forEach((photo: ArticlePhoto, i: number) => {
-    const atTop = i === 0 && (photo.afterParagraph ?? 0) === 0;
-    // The top photo belongs to the story's first page; a jump page carries the photos anchored in its text.
-    if (!plan.photos || (plan.continuedFrom && atTop)) return;
-    if (i > 0 && frame.columns < MIN_COLUMNS_FOR_MORE_PHOTOS && !plan.continuedFrom) {
-      if (plan.continuesOn) {
-        deferred.photos.push(i);
-        return;
-      }
-      warnings.push(`photo ${photo.file}: not placed: a ${frame.columns}-column module takes one photo`);
+    if (!plan.photos || !wanted('photos', i)) return;
+    const atTop = i === 0 && (photo.afterParagraph ?? 0) === 0 && !plan.continuedFrom;
+    const span = Math.min(frame.columns, photo.columns ?? defaultPhotoSpan(plan, i));
+    if (!ctx.photos.has(photo.source)) {
+      warnings.push(`photo ${photo.file}: not loaded`);
       photos.push({ file: photo.file, ppi: 0, placed: false });
       return;
     }
-    const info = ctx.photos.get(photo.source);
-    const span = Math.min(frame.columns, photo.columns ?? defaultPhotoSpan(plan, i));
-    const width = spanWidth(t, span);
-    let float: Float | 'elsewhere' | undefined;
-    let ppi = 0;
-    if (atTop) {
-      const f = placePhoto(
-        ctx,
-        t,
-        photo,
-        colX(0),
-        lineTop(bodyTop) + capOffset,
-        width,
-        depthPt * TOP_PHOTO_DEPTH,
-        gridTop,
-        article.language,
-      );
-      if (f && fits(f)) float = f;
-      ppi = f?.ppi ?? 0;
+    let float: PhotoFloat | undefined;
+    if (i > 0 && frame.columns < MIN_COLUMNS_FOR_MORE_PHOTOS) {
+      notPlaced('photos', i, `photo ${photo.file}: not placed: a ${frame.columns}-column module takes one photo`);
     } else {
-      const anchor = anchorHere(photo.afterParagraph ?? defaultAnchor(article.body.length, i, article.photos.length), i, 'photos');
-      if (anchor === undefined) return;
-      float = placeAnchored(anchor, span, (c, line) => {
-        const f = placePhoto(
-          ctx,
-          t,
-          photo,
-          colX(c),
-          lineTop(line) + capOffset,
-          width,
-          depthPt * INLINE_PHOTO_DEPTH,
-          gridTop,
-          article.language,
-        );
-        if (!f) return undefined;
-        ppi = f.ppi;
-        // White above an inline photo, as below it.
-        return {
-          ...f,
-          exclusion: {
-            ...f.exclusion,
-            y: f.exclusion.y - t.baseline,
-            height: f.exclusion.height + t.baseline,
-          },
-        };
-      });
+      const place = (c: number, line: number, maxShare: number) =>
+        placePhoto(ctx, t, photo, colX(c), lineTop(line) + capOffset, spanWidth(t, span), depthPt * maxShare, gridTop, article.language);
+      if (atTop) {
+        const f = place(0, bodyTop, TOP_PHOTO_DEPTH);
+        if (f && fits(f)) float = f;
+      } else {
+        const anchor = photo.afterParagraph ?? defaultAnchor(article.body.length, i, article.photos.length);
+        float = placeAnchored('photos', anchor, span, (c, line) => {
+          const f = place(c, line, INLINE_PHOTO_DEPTH);
+          // White above an inline photo, as below it.
+          return f && { ...f, exclusion: { ...f.exclusion, y: f.exclusion.y - t.baseline, height: f.exclusion.height + t.baseline } };
+        }) as PhotoFloat | undefined;
+      }
+      if (!float) notPlaced('photos', i, `photo ${photo.file}: no room in the module for a ${span}-column photo`);
     }
-    if (float === 'elsewhere') {
-      deferred.photos.push(i);
-      return;
-    }
-    if (!info) warnings.push(`photo ${photo.file}: not loaded`);
-    else if (!float) warnings.push(`photo ${photo.file}: no room in the module for a ${span}-column photo`);
     if (float) floats.push(float);
-    photos.push({ file: photo.file, ppi: Math.round(ppi), placed: !!float });
+    if (float || !plan.continuesOn) photos.push({ file: photo.file, ppi: Math.round(float?.ppi ?? 0), placed: !!float });
   });
 
   const quotes = plan.role === 'brief' || frame.columns < 2 ? [] : article.pullQuotes;
   quotes.forEach((quote: ArticlePullQuote, i: number) => {
+    if (!wanted('quotes', i)) return;
     if (i > 0) {
       warnings.push(`pull quote ${i + 1} not placed: one pull quote per story`);
       return;
     }
     const span = frame.columns >= 5 ? 2 : 1;
-    const anchor = anchorHere(quote.afterParagraph ?? Math.max(1, Math.round(article.body.length / 3)), i, 'quotes');
-    if (anchor === undefined) return;
-    const f = placeAnchored(anchor, span, (c, line) =>
-      placePullQuote(ctx, t, quote, colX(c), line, spanWidth(t, span), article.language),
-    );
-    if (f === 'elsewhere') {
-      deferred.quotes.push(i);
-      return;
-    }
+    const anchor = quote.afterParagraph ?? Math.max(1, Math.round(article.body.length / 3));
+    const f = placeAnchored('quotes', anchor, span, (c, line) => placePullQuote(ctx, t, quote, colX(c), line, spanWidth(t, span), article.language));
     if (f) floats.push(f);
-    else warnings.push('pull quote not placed: no room in the module');
+    else notPlaced('quotes', i, 'pull quote not placed: no room in the module');
   });
   return { floats, photos, warnings, deferred };
 }
@@ -199,9 +172,13 @@ function defaultAnchor(paragraphs: number, index: number, count: number): number
   return Math.max(1, Math.round((paragraphs * index) / count));
 }
 
-/** Paragraphs among the first `blocks` blocks of the body. */
-function paragraphsBefore(blocks: readonly { kind: string }[], count: number): number {
-  return blocks.slice(0, count).filter((b) => b.kind === 'paragraph').length;
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}
+
+/** Lines at or below the anchor come first, nearest first; then lines above it, nearest first. */
+function rank(line: number, anchor: number): number {
+  return line >= anchor ? line - anchor : 10_000 + anchor - line;
 }
 
 /** Index of the block that follows the n-th paragraph (1-based); 0 for n = 0. */
