@@ -30,7 +30,7 @@ export function formatReport(pages: readonly PageReport[], color = false): strin
         String(s.emptyLines),
         String(s.hyphenatedLines),
         String(s.looseLines),
-        s.photos.map((p) => (p.placed ? String(p.ppi) : 'not placed')).join(' ') || '-',
+        photoCell(s.photos),
       ]);
       marks.push([
         'ok',
@@ -69,8 +69,20 @@ export function formatReport(pages: readonly PageReport[], color = false): strin
         .map((ph) => `${p.page} ${ph.file}: ${ph.ppi} ppi is below 150 ppi`),
     ),
   ]);
-  for (const w of warnings) out.push(paint(33, `warning: ${w}`));
+  // The same warning many times (twenty photos without room) is one line with a count.
+  const counts = new Map<string, number>();
+  for (const w of warnings) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const [w, n] of counts) out.push(paint(33, `warning: ${w}${n > 1 ? ` (x${n})` : ''}`));
   return `${out.join('\n')}\n`;
+}
+
+/** Each photo's ppi, or for many photos a summary, so the table stays readable. */
+function photoCell(photos: StoryReport['photos']): string {
+  if (photos.length === 0) return '-';
+  if (photos.length <= 3) return photos.map((p) => (p.placed ? String(p.ppi) : 'not placed')).join(' ');
+  const placed = photos.filter((p) => p.placed);
+  const lowest = placed.length ? `, lowest ${Math.min(...placed.map((p) => p.ppi))}` : '';
+  return `${placed.length} of ${photos.length} placed${lowest}`;
 }
 
 function truncate(s: string, n: number): string {

@@ -11,7 +11,7 @@ import { lineInkWidth, setText, type TypesetContext } from './TypesetContext.js'
 export interface FittedHeadline {
   lines: SetLine[];
   style: ResolvedStyle;
-  /** False when even the smallest size needs more lines than allowed (reported as a warning). */
+  /** False when even the style's smallest size needs more lines than allowed (reported as a warning). */
   fits: boolean;
 }
 
@@ -19,6 +19,8 @@ const SIZE_STEP = 1;
 const BALANCE_STEPS = 8;
 /** Headlines are set a little tighter than 120%: display type needs less leading. */
 const HEADLINE_LEADING = 1.06;
+/** The smallest size an over-long headline is shrunk to before it is set as it comes. */
+const EMERGENCY_FLOOR = 12;
 
 export function fitHeadline(
   ctx: TypesetContext,
@@ -38,6 +40,12 @@ export function fitHeadline(
     lines = at(size, width);
   }
   const fits = lines.length <= style.maxLines && !lines.some((l) => l.overfull);
+  // A headline too long for its style still has to stay inside its module: below the style's
+  // minimum, it goes on shrinking (reported) rather than running down the page.
+  while (lines.length > style.maxLines && size / 2 ** 0.25 >= EMERGENCY_FLOOR) {
+    size /= 2 ** 0.25;
+    lines = at(size, width);
+  }
   if (lines.length > 1) lines = balance(lines, (w) => at(size, w), width);
   return { lines, style: sized(style, size), fits };
 }

@@ -58,10 +58,12 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
     plan.continuedFrom,
   );
   warnings.push(...header.warnings);
-  const bodyTop = frame.top + header.gridLines;
   const bodyEnd = frame.top + frame.depth;
-  const elements: PlacedElement[] = [...header.elements];
+  const bodyTop = Math.min(frame.top + header.gridLines, bodyEnd);
+  const elements: PlacedElement[] = clipToModule(header.elements, moduleRect, warnings);
   const body = prepareBody(ctx, t, article, plan.resume);
+  if (article.body.length === 0) warnings.push('the story has no body text');
+  for (const b of body.blocks) warnings.push(...b.paragraph.warnings);
   const grid = {
     columnX: frameColumnsX(t, frame),
     columnWidth: t.columnWidth,
@@ -163,6 +165,28 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
   return { elements, body: placed, report, ...(resume && { resume }) };
 }
 
+/** A warning quoting a 10,000-character word quotes its start. */
+function shortenQuotes(warning: string): string {
+  return warning.replace(/"([^"]{40})[^"]{2,}"/g, (_, start: string) => `"${start}…"`);
+}
+
+/**
+ * The head of a story never runs out of its module: lines below the module's bottom are left out
+ * and reported (only a headline far too long for its module gets there).
+ */
+function clipToModule(elements: readonly PlacedElement[], module: Rect, warnings: string[]): PlacedElement[] {
+  const bottom = module.y + module.height;
+  let cut = 0;
+  const kept = elements.map((e) => {
+    if (e.kind !== 'lines') return e;
+    const lines = e.lines.filter((l) => l.y <= bottom);
+    cut += e.lines.length - lines.length;
+    return { ...e, lines };
+  });
+  if (cut > 0) warnings.push(`the head of the story does not fit its module: ${cut} lines of it left out`);
+  return kept;
+}
+
 /** Balancing never cuts the columns above the bottom of a float: text and floats end together. */
 function lowestCutoff(t: Template, bodyTop: number, rects: readonly Rect[]): number {
   let line = bodyTop + 1;
@@ -255,7 +279,10 @@ function buildReport(
         ? [`${overset.lines} lines overset from "${articleWordAt(plan, body, overset)}"`]
         : []),
       ...(lines.some((l) => l.overfull) ? [`${lines.filter((l) => l.overfull).length} overfull lines`] : []),
-    ],
+      ...lines.flatMap((l) => l.warnings ?? []),
+    ]
+      .map(shortenQuotes)
+      .filter((w, i, all) => all.indexOf(w) === i),
   };
 }
 

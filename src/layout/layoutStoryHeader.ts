@@ -78,8 +78,11 @@ export function layoutStoryHeader(
         ? t.styles.headlineSecondary
         : t.styles.headlineBrief;
   const fitted = fitHeadline(ctx, article.headline, style, headlineWidth, lang);
-  if (!fitted.fits)
-    warnings.push(`headline needs more than ${style.maxLines} lines even at ${style.minSize} pt`);
+  if (!fitted.fits) {
+    warnings.push(
+      `headline needs more than ${style.maxLines} lines at ${style.minSize} pt: set in ${fitted.lines.length} lines at ${fitted.style.size.toFixed(1)} pt`,
+    );
+  }
   const headline = stackLines(
     fitted.lines,
     fitted.style,
