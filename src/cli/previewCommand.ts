@@ -3,20 +3,23 @@
  * request, the fit report after every preview, a contact sheet of a whole edition, and a watch
  * mode that redraws when an input changes.
  */
-import { watch } from 'node:fs';
+import { existsSync, type FSWatcher, watch } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import type { Workspace } from '../edition/createWorkspace.js';
+import type { Edition } from '../edition/Edition.js';
 import { selectPages } from '../edition/selectPages.js';
-import { InputError } from '../model/InputError.js';
+import { InputError, isInputError } from '../model/InputError.js';
 import { OVERLAYS, type PreviewOverlay } from '../render/preview/previewOverlays.js';
-import { writeOutput } from './writeOutput.js';
-
-const OVERLAY_NAMES = Object.keys(OVERLAYS) as PreviewOverlay[];
-
 import { EXIT_OK } from './exitCodes.js';
 import { formatReport } from './formatReport.js';
 import { reportError, runCommand } from './runCommand.js';
 import { type CommonInputArgs, commonInputOptions } from './sharedOptions.js';
+import { writeOutput } from './writeOutput.js';
+
+const OVERLAY_NAMES = Object.keys(OVERLAYS) as PreviewOverlay[];
+/** Editors write a file in several steps (truncate, write, rename): redraw once they are done. */
+const WATCH_DEBOUNCE_MS = 30;
 
 interface PreviewArgs extends CommonInputArgs {
   input: string;
@@ -25,6 +28,7 @@ interface PreviewArgs extends CommonInputArgs {
   show?: string;
   sheet: boolean;
   watch: boolean;
+  palette: boolean;
   json: boolean;
 }
 
@@ -56,6 +60,11 @@ export function previewCommand(y: Argv): Argv {
           default: false,
           describe: 'Redraw whenever an input file changes (Ctrl-C to stop)',
         })
+        .option('palette', {
+          type: 'boolean',
+          default: false,
+          describe: 'Write a 256-colour PNG, about a third of the size (for pictures to keep or share)',
+        })
         .option('json', { type: 'boolean', default: false, describe: 'Print the fit report as JSON' })
         .example('$0 preview samples/cambodia-daily/article.md -o out/a1.png', 'A page in about a second')
         .example(
@@ -73,7 +82,12 @@ export function previewCommand(y: Argv): Argv {
     (args) =>
       runCommand(async () => {
         const show = parseShow(args.show);
-        const [{ createWorkspace }, { composeEdition }, { loadCliInput }, { createPreviewImageCache, renderContactSheet, renderPreviewPng }] = await Promise.all([
+        const [
+          { createWorkspace },
+          { composeEdition },
+          { loadCliInput },
+          { createPreviewImageCache, renderContactSheet, renderPreviewPng },
+        ] = await Promise.all([
           import('../edition/createWorkspace.js'),
           import('../edition/composeEdition.js'),
           import('./loadCliInput.js'),
@@ -84,7 +98,8 @@ export function previewCommand(y: Argv): Argv {
           ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
         });
         const imageCache = createPreviewImageCache();
-        const draw = async () => {
+        /** Draws the preview; returns every file it read (inputs, articles, photos) for the watcher. */
+        const draw = async (): Promise<string[]> => {
           const started = performance.now();
           const edition = loadCliInput(ws, args);
           const wanted = selectPages(edition, args.page);
@@ -93,28 +108,43 @@ export function previewCommand(y: Argv): Argv {
           const png = args.sheet
             ? await renderContactSheet(
                 pages.map((p) => ({ label: p.display.label, png: p.display })),
-                { fontFiles: ws.fontFiles },
+                { fontFiles: ws.fontFiles, palette: args.palette },
               )
             : await renderPreviewPng(pages[0]!.display, {
                 fontFiles: ws.fontFiles,
                 dpi: args.dpi,
                 show,
                 imageCache,
+                palette: args.palette,
               });
           await writeOutput(args.output, png);
           const reports = pages.map((p) => p.layout.report);
           if (args.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
           else process.stdout.write(formatReport(reports, process.stdout.isTTY));
           process.stdout.write(`wrote ${args.output} in ${Math.round(performance.now() - started)} ms\n`);
-          return edition;
+          const photos = pages.flatMap((p) =>
+            p.display.items.flatMap((i) => (i.kind === 'image' ? [i.source] : [])),
+          );
+          return [...inputFiles(args.input, edition), ...photos];
         };
-        const edition = await draw();
-        if (!args.watch) return EXIT_OK;
-        await watchInputs(
-          ws,
-          [args.input, ...edition.pages.flatMap((p) => p.stories.map((s) => s.articlePath))],
-          draw,
-        );
+        if (!args.watch) {
+          await draw();
+          return EXIT_OK;
+        }
+        let files: string[];
+        try {
+          files = await draw();
+        } catch (e) {
+          // Watch mode starts even on a bad input file (the editor is about to fix it), not on a
+          // missing input or a bad option (an InputError without a file).
+          if (!existsSync(args.input) || (isInputError(e) && e.file === '')) throw e;
+          reportError(e);
+          files = [args.input];
+          try {
+            files = inputFiles(args.input, loadCliInput(ws, args));
+          } catch {}
+        }
+        await watchInputs(ws, files, draw);
         return EXIT_OK;
       }),
   );
@@ -130,12 +160,19 @@ function parseShow(show: string | undefined): PreviewOverlay[] {
   });
 }
 
-/** Redraws on change, debounced; an error is printed and the last good preview stays in place. */
-function watchInputs(
-  ws: Workspace,
-  files: readonly string[],
-  draw: () => Promise<unknown>,
-): Promise<void> {
+function inputFiles(input: string, edition: Edition): string[] {
+  return [input, ...edition.pages.flatMap((p) => p.stories.map((s) => s.articlePath))];
+}
+
+/**
+ * Redraws on change, debounced; an error is printed and the last good preview stays in place.
+ * Folders are watched, not files: editors that save by writing a new file and renaming it over
+ * the old one (vim, many IDEs) would leave a file watcher on the deleted inode. Events are
+ * filtered by name. Files a redraw newly reads (an article added to the plan) are followed too.
+ */
+function watchInputs(ws: Workspace, first: readonly string[], draw: () => Promise<string[]>): Promise<void> {
+  const wanted = new Set<string>();
+  const folders = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const redraw = () => {
@@ -144,15 +181,29 @@ function watchInputs(
       running = running.then(async () => {
         ws.forget();
         try {
-          await draw();
+          follow(await draw());
         } catch (e) {
           reportError(e);
           process.stderr.write('galley: keeping the last good preview; waiting for the next change\n');
         }
       });
-    }, 30);
+    }, WATCH_DEBOUNCE_MS);
   };
-  for (const f of new Set(files)) watch(f, redraw);
-  process.stdout.write(`watching ${new Set(files).size} file(s); Ctrl-C to stop\n`);
+  const follow = (files: readonly string[]) => {
+    for (const f of files) {
+      const path = resolve(f);
+      wanted.add(path);
+      const folder = dirname(path);
+      if (folders.has(folder)) continue;
+      const watcher = watch(folder, (_event, name) => {
+        // No name (some platforms): redraw to be safe.
+        if (name === null || wanted.has(resolve(folder, basename(name.toString())))) redraw();
+      });
+      watcher.on('error', (e) => process.stderr.write(`galley: cannot watch ${folder}: ${e.message}\n`));
+      folders.set(folder, watcher);
+    }
+  };
+  follow(first);
+  process.stdout.write(`watching ${wanted.size} file(s) in ${folders.size} folder(s); Ctrl-C to stop\n`);
   return new Promise(() => {});
 }

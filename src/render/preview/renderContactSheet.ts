@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import type { DisplayPage, FontKey } from '../../display/types.js';
 import { loadFontCatalog } from '../../model/fontCatalog.js';
 import { glyphPathData, openPreviewFont } from './previewFonts.js';
-import { renderPreviewPng } from './renderPreviewPng.js';
+import { previewPngOptions, renderPreviewPng } from './renderPreviewPng.js';
 
 export interface ContactSheetPage {
   label: string;
@@ -24,6 +24,8 @@ export interface ContactSheetOptions {
   spreadsPerRow?: number;
   /** Font file for the labels (default: the catalogue's Libre Franklin 600). */
   labelFont?: string;
+  /** A 256-colour PNG (see PreviewPngOptions.palette). */
+  palette?: boolean;
 }
 
 export interface SheetCell {
@@ -106,7 +108,7 @@ export async function renderContactSheet(
       ...layout.cells.map((c) => ({ input: thumbs[c.index]!, left: c.x, top: c.y })),
       { input: Buffer.from(labels), left: 0, top: 0 },
     ])
-    .png({ compressionLevel: 6 })
+    .png(options.palette ? previewPngOptions(options) : { compressionLevel: 6 })
     .toBuffer();
 }
 

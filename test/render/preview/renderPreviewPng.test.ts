@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import type { DisplayItem } from '../../../src/display/types.js';
 import {
@@ -122,6 +123,32 @@ describe('renderPreviewPng', () => {
     expect(img.at(225, 140)).toEqual(WHITE);
     expect(img.at(160, 95)).toEqual(WHITE);
     expect(img.at(160, 185)).toEqual(WHITE);
+  });
+
+  test('palette: a 256-colour PNG of the same picture, smaller', async () => {
+    const photo = await testPhoto();
+    const p = page([
+      run('Palette', 20, 80, 40),
+      {
+        kind: 'image',
+        rect: { x: 20, y: 120, width: 240, height: 160 },
+        source: photo,
+        crop: { x: 0, y: 0, width: 1200, height: 800 },
+        ppi: 300,
+      },
+    ]);
+    const full = await renderPreviewPng(p, { fontFiles, dpi: 72 });
+    const small = await renderPreviewPng(p, { fontFiles, dpi: 72, palette: true });
+    expect((await sharp(small).metadata()).isPalette).toBe(true);
+    expect(small.length).toBeLessThan(full.length);
+    const [a, b] = [await pixels(full), await pixels(small)];
+    expect([b.width, b.height]).toEqual([a.width, a.height]);
+    for (const [x, y] of [
+      [60, 200],
+      [200, 200],
+      [150, 20],
+    ] as const)
+      for (let c = 0; c < 3; c++) expect(Math.abs(a.at(x, y)[c]! - b.at(x, y)[c]!)).toBeLessThan(24);
   });
 
   test('draws a placeholder for a missing photo instead of failing', async () => {
