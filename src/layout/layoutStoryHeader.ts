@@ -20,6 +20,9 @@ export interface HeaderLayout {
   warnings: string[];
 }
 
+/** Room between a kicker's baseline and the capitals of the headline under it, beyond the grid's. */
+const KICKER_CLEARANCE = 4;
+
 /** Decks wider than this are hard to read at deck sizes: they span fewer columns than the headline. */
 const MAX_DECK_WIDTH = 420;
 
@@ -83,15 +86,9 @@ export function layoutStoryHeader(
       `headline needs more than ${style.maxLines} lines at ${style.minSize} pt: set in ${fitted.lines.length} lines at ${fitted.style.size.toFixed(1)} pt`,
     );
   }
-  const headline = stackLines(
-    fitted.lines,
-    fitted.style,
-    ctx.shaper,
-    x,
-    yOf(line),
-    t.baseline,
-    t.baseline * 0.6,
-  );
+  // Under a kicker, the headline's capitals keep clear of the kicker's baseline.
+  const drop = article.kicker && role !== 'brief' ? KICKER_CLEARANCE : 0;
+  const headline = stackLines(fitted.lines, fitted.style, ctx.shaper, x, yOf(line) + drop, t.baseline, t.baseline * 0.6 + drop);
   elements.push({ kind: 'lines', lines: headline.lines });
   line += headline.gridLines;
   if (article.deck && role !== 'brief') {
