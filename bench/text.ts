@@ -1,8 +1,12 @@
 /**
  * Text engine benchmark: sets the body of the 12 corpus articles in a broadsheet column (6 columns
  * on an 828 pt type area with 12 pt gutters: 128 pt; Source Serif 4 at 9.5/11.5 pt) with the
- * total-fit and the greedy engine, and prints spacing statistics and speed.
- * Run: npx tsx bench/text.ts [corpusDir]   (BENCH_PARAMS / BENCH_STYLE: JSON overrides, for tuning)
+ * total-fit and the greedy engine, and prints spacing statistics and speed: prepare + set (a fresh
+ * paragraph each time, as a headline fit does) and setLines alone on paragraphs prepared once (as
+ * the flow does, breaking each paragraph at many widths). Speeds are medians of CPU time per round
+ * (process.cpuUsage: steadier than wall time on a shared machine) with the fastest round beside.
+ * Run: npx tsx bench/text.ts [corpusDir]   (BENCH_PARAMS / BENCH_STYLE: JSON overrides, for tuning;
+ * BENCH_ROUNDS: timed rounds, default 15)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -45,7 +49,26 @@ interface Stats {
   loose: number;
   overfull: number;
   words: number;
-  msPer10k: number;
+  /** Median and fastest round, ms per 10,000 words. */
+  prepareAndSet: [number, number];
+  setOnly: [number, number];
+  setThreeWidths: [number, number];
+}
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+
+/** Median and minimum CPU time of `rounds` runs of `f` (after warming up), in ms. */
+function cpuTimes(f: () => void, rounds = ROUNDS): [number, number] {
+  for (let i = 0; i < 3; i++) f();
+  const times: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = process.cpuUsage();
+    f();
+    const d = process.cpuUsage(t0);
+    times.push((d.user + d.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return [times[Math.floor(times.length / 2)]!, times[0]!];
 }
 
 function spacesOf(line: SetLine): number[] {
@@ -64,12 +87,13 @@ function measure(engines: Engines): Stats {
   const slots = { width: () => COLUMN };
   const set = () => paragraphs.map((p) => engines.setLines(engines.prepare(p, shaper), slots, params));
   const result = set();
-  for (let i = 0; i < 3; i++) set(); // warm
-  const words = paragraphs.reduce((s, p) => s + engines.prepare(p, shaper).wordCount, 0);
-  const rounds = 10;
-  const t0 = performance.now();
-  for (let i = 0; i < rounds; i++) set();
-  const ms = (performance.now() - t0) / rounds;
+  const prepared = paragraphs.map((p) => engines.prepare(p, shaper));
+  const words = prepared.reduce((s, p) => s + p.wordCount, 0);
+  const per10k = ([median, min]: [number, number], times = 1): [number, number] => [
+    (median * 10_000) / words / times,
+    (min * 10_000) / words / times,
+  ];
+  const widths = [96, COLUMN, 200].map((w) => ({ width: () => w }));
   const stats: Stats = {
     lines: 0,
     spaces: [],
@@ -79,7 +103,14 @@ function measure(engines: Engines): Stats {
     loose: 0,
     overfull: 0,
     words,
-    msPer10k: (ms * 10_000) / words,
+    setOnly: per10k(cpuTimes(() => prepared.map((p) => engines.setLines(p, slots, params)))),
+    setThreeWidths: per10k(
+      cpuTimes(() => {
+        for (const w of widths) for (const p of prepared) engines.setLines(p, w, params);
+      }),
+      widths.length,
+    ),
+    prepareAndSet: per10k(cpuTimes(set)),
   };
   for (const lines of result) {
     let run = 0;
@@ -113,9 +144,13 @@ function report(name: string, s: Stats): { mean: number; sd: number } {
   console.log(
     `  hyphenated lines: ${s.hyphenated} (${pct(s.hyphenated)}), longest run: ${s.longestHyphenRun}`,
   );
-  console.log(
-    `  speed: ${s.msPer10k.toFixed(1)} ms per 10,000 words (prepare + set, warm) = ${Math.round((1000 * 10_000) / s.msPer10k).toLocaleString('en')} words/s`,
-  );
+  const speed = (label: string, [median, min]: [number, number]) =>
+    console.log(
+      `  ${label}: ${median.toFixed(1)} ms per 10,000 words (fastest ${min.toFixed(1)}) = ${Math.round((1000 * 10_000) / median).toLocaleString('en')} words/s`,
+    );
+  speed('prepare + set, warm', s.prepareAndSet);
+  speed(`setLines only, ${COLUMN} pt`, s.setOnly);
+  speed('setLines only, 96/128/200 pt', s.setThreeWidths);
   return { mean, sd };
 }
 

@@ -5,7 +5,7 @@
  * nothing else fits; a line that fits nowhere is set overfull. For the benchmark and comparisons.
  */
 import type { LineModel } from './breakLines.js';
-import { type BreakMaterial, lineStart, NEVER, PASS_HYPHENATE, PENALTY } from './toBreakMaterial.js';
+import { type BreakMaterial, lineStart, NEVER, PASS_HYPHENATE, PENALTY, PK_END } from './toBreakMaterial.js';
 import type { BreakParams } from './types.js';
 
 const EPSILON = 1e-9;
@@ -21,7 +21,7 @@ export function breakGreedy(m: BreakMaterial, lines: LineModel, params: BreakPar
   for (let i = 0; i < m.n; i++) {
     if (m.pass[i] === NEVER || i <= s) continue;
     const isPenalty = m.type[i] === PENALTY;
-    const isEnd = isPenalty && m.penalty[i] === Number.NEGATIVE_INFINITY;
+    const isEnd = m.penaltyKind[i] === PK_END;
     const avail = lines.width(line) + m.protrudeRight[i]! + m.protrudeLeft[s]!;
     const natural = m.sumW[i]! - m.sumW[s]! + (isPenalty ? m.width[i]! : 0);
     const shrink = m.sumZ[i]! - m.sumZ[s]!;

@@ -12,7 +12,8 @@
  *   within one space width of a space of the previous line, which in turn sits within one space
  *   width of a space of the line before, costs `riverDemerits`. Because only the best path into
  *   each active node is kept, this is an approximation (the river term is path dependent), but a
- *   cheap one: O(spaces²) per feasible candidate, on lines of a handful of words.
+ *   cheap one: each break node keeps the spaces of its line that already stack on the line above
+ *   (usually none), so a candidate line is compared with those only.
  * - the final pass never fails: loose lines beyond tolerance are accepted (reported loose), and
  *   when no line fits at all, the line is set overfull from the last active node (TeX's artificial
  *   demerits). Words wider than the narrowest line were already split into characters, usable
@@ -20,36 +21,24 @@
  * Passes: pretolerance without hyphenation, tolerance with hyphenation, then the final pass with
  * the character splits, where lines beyond tolerance are allowed: those within tolerance with
  * `emergencyStretch` first, ranked by their real badness, then the rest.
+ *
+ * Speed: the layout breaks each paragraph many times (keeps, balancing, floats), so the search
+ * allocates nothing per candidate. Break nodes live in a struct of typed arrays (a workspace reused
+ * from call to call, never visible outside), the active list is an index array compacted in place,
+ * and a line's natural width, stretch and shrink come from the material's prefix sums in O(1).
  */
 import type { Pt } from '../layout/geometry.js';
+import { BreakWorkspace } from './BreakWorkspace.js';
 import {
   type BreakMaterial,
   GLUE,
-  lineStart,
   PASS_EMERGENCY,
   PASS_FIRST,
   PASS_HYPHENATE,
   PENALTY,
+  penaltyValues,
 } from './toBreakMaterial.js';
 import type { BreakParams } from './types.js';
-
-interface Active {
-  /** Node index of the break (-1: the paragraph start). */
-  pos: number;
-  /** First box of the line after this break. */
-  start: number;
-  /** Lines set before this break (the next line is line number `line`). */
-  line: number;
-  fitness: number;
-  total: number;
-  /** Hyphenated lines in a row ending at this break. */
-  hyph: number;
-  prev: Active | null;
-  /** Centres of the word spaces of the line ending here (river scoring), or null. */
-  spaces: Float64Array | null;
-  /** Adjustment ratio of the line ending here. */
-  ratio: number;
-}
 
 /** The lines a paragraph is broken into, as the breaker sees them. */
 export interface LineModel {
@@ -71,6 +60,9 @@ const RATIO_EPSILON = 1e-9;
 const UNSET_LINE = 1e7;
 /** Extra badness of a line too loose even with the emergency stretch. */
 const BEYOND_EMERGENCY = 1e5;
+/** Node kinds read in the hot loop, as module constants (imported bindings cost a lookup in some loaders). */
+const KIND_GLUE: number = GLUE;
+const KIND_PENALTY: number = PENALTY;
 
 /** TeX's badness: 100 r³, with TeX's cap of 10 000 for anything worse. */
 function badness(r: number): number {
@@ -88,57 +80,11 @@ function fitnessOf(r: number): number {
   return 3;
 }
 
-/** Centres of the word spaces of the line [s, i) set at ratio r, from the line's start. */
-function spaceCentres(m: BreakMaterial, s: number, i: number, r: number): Float64Array {
-  let count = 0;
-  for (let j = s; j < i; j++) if (m.type[j] === GLUE) count++;
-  const out = new Float64Array(count);
-  const useStretch = r >= 0;
-  let k = 0;
-  for (let j = s; j < i; j++) {
-    if (m.type[j] !== GLUE) continue;
-    const before =
-      m.sumW[j]! - m.sumW[s]! + r * (useStretch ? m.sumY[j]! - m.sumY[s]! : m.sumZ[j]! - m.sumZ[s]!);
-    const own = m.width[j]! + r * (useStretch ? m.stretch[j]! : m.shrink[j]!);
-    out[k++] = before + own / 2 - m.protrudeLeft[s]!;
-  }
-  return out;
-}
-
 /**
- * Spaces of the line [s, i) at ratio r stacked on a space of the line above, itself stacked on a
- * space of the line before (no allocation: this runs for every feasible candidate).
+ * The workspace shared by successive calls. A call that finds it busy (a line model calling the
+ * breaker from its callbacks) gets its own, so sharing is never observable.
  */
-function countRivers(
-  m: BreakMaterial,
-  s: number,
-  i: number,
-  r: number,
-  above: Float64Array,
-  twoAbove: Float64Array,
-  tol: number,
-): number {
-  let rivers = 0;
-  const useStretch = r >= 0;
-  for (let j = s; j < i; j++) {
-    if (m.type[j] !== GLUE) continue;
-    const before =
-      m.sumW[j]! - m.sumW[s]! + r * (useStretch ? m.sumY[j]! - m.sumY[s]! : m.sumZ[j]! - m.sumZ[s]!);
-    const x =
-      before + (m.width[j]! + r * (useStretch ? m.stretch[j]! : m.shrink[j]!)) / 2 - m.protrudeLeft[s]!;
-    search: for (let q = 0; q < above.length; q++) {
-      const y = above[q]!;
-      if (Math.abs(x - y) >= tol) continue;
-      for (let t = 0; t < twoAbove.length; t++) {
-        if (Math.abs(y - twoAbove[t]!) < tol) {
-          rivers++;
-          break search;
-        }
-      }
-    }
-  }
-  return rivers;
-}
+let shared: BreakWorkspace | null = null;
 
 interface Pass {
   allowed: number;
@@ -147,159 +93,351 @@ interface Pass {
   final: boolean;
 }
 
-function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: Pass): number[] | null {
+/**
+ * The word-space centres of node c's line, measured from the line's start, computed on first use
+ * (a node from which no feasible line is ever set needs none).
+ */
+function ensureSpaces(ws: BreakWorkspace, m: BreakMaterial, c: number): void {
+  if (ws.spaceDone[c] === 1) return;
+  ws.spaceDone[c] = 1;
+  const s = ws.lineFrom[c]!;
+  const i = ws.pos[c]!;
+  const r = ws.ratio[c]!;
+  const glues = m.glues;
+  const g0 = m.glueRank[s]!;
+  const g1 = m.glueRank[i]!;
+  const count = g1 - g0;
+  ws.reservePool(count);
+  const pool = ws.pool;
+  const at = ws.poolUsed;
+  const sumW = m.sumW;
+  const useStretch = r >= 0;
+  const sums = useStretch ? m.sumY : m.sumZ;
+  const give = useStretch ? m.stretch : m.shrink;
+  const left = m.protrudeLeft[s]!;
+  let k = at;
+  for (let g = g0; g < g1; g++) {
+    const j = glues[g]!;
+    const before = sumW[j]! - sumW[s]! + r * (sums[j]! - sums[s]!);
+    const own = m.width[j]! + r * give[j]!;
+    pool[k++] = before + own / 2 - left;
+  }
+  ws.spaceAt[c] = at;
+  ws.spaceCount[c] = count;
+  ws.poolUsed = k;
+}
+
+/**
+ * The spaces of node c's line within `tol` of a space of the line above (none when the line above
+ * is the paragraph's first): the only ones a line below can stack a river on. Computed on first use.
+ */
+function ensureStack(ws: BreakWorkspace, m: BreakMaterial, c: number, tol: number): void {
+  if (ws.stackDone[c] === 1) return;
+  ws.stackDone[c] = 1;
+  const above = ws.prev[c]!;
+  ws.stackCount[c] = 0;
+  if (above <= 0) return;
+  ensureSpaces(ws, m, above);
+  ensureSpaces(ws, m, c);
+  const count = ws.spaceCount[c]!;
+  ws.reservePool(count);
+  const pool = ws.pool;
+  const at = ws.spaceAt[c]!;
+  const from = ws.spaceAt[above]!;
+  const to = from + ws.spaceCount[above]!;
+  let stacked = ws.poolUsed;
+  ws.stackAt[c] = stacked;
+  for (let q = at; q < at + count; q++) {
+    const x = pool[q]!;
+    for (let t = from; t < to; t++) {
+      if (Math.abs(x - pool[t]!) < tol) {
+        pool[stacked++] = x;
+        break;
+      }
+    }
+  }
+  ws.stackCount[c] = stacked - ws.stackAt[c]!;
+  ws.poolUsed = stacked;
+}
+
+/**
+ * Spaces of the line [s, i) at ratio r stacked on a space of the line above that itself stacks on
+ * the line before (the above node's stacked spaces).
+ */
+function countRivers(
+  ws: BreakWorkspace,
+  m: BreakMaterial,
+  s: number,
+  i: number,
+  r: number,
+  above: number,
+  tol: number,
+): number {
+  const pool = ws.pool;
+  const from = ws.stackAt[above]!;
+  const to = from + ws.stackCount[above]!;
+  const glues = m.glues;
+  const g1 = m.glueRank[i]!;
+  const sumW = m.sumW;
+  const useStretch = r >= 0;
+  const sums = useStretch ? m.sumY : m.sumZ;
+  const give = useStretch ? m.stretch : m.shrink;
+  const left = m.protrudeLeft[s]!;
+  let rivers = 0;
+  for (let g = m.glueRank[s]!; g < g1; g++) {
+    const j = glues[g]!;
+    const before = sumW[j]! - sumW[s]! + r * (sums[j]! - sums[s]!);
+    const x = before + (m.width[j]! + r * give[j]!) / 2 - left;
+    for (let q = from; q < to; q++) {
+      if (Math.abs(x - pool[q]!) < tol) {
+        rivers++;
+        break;
+      }
+    }
+  }
+  return rivers;
+}
+
+function runPass(
+  ws: BreakWorkspace,
+  m: BreakMaterial,
+  lines: LineModel,
+  params: BreakParams,
+  penalties: Float64Array,
+  pass: Pass,
+): number[] | null {
+  const n = m.n;
   const uniformFrom = lines.uniformFrom;
-  const actives: Active[] = [
-    {
-      pos: -1,
-      start: lineStart(m, 0),
-      line: 0,
-      fitness: 1,
-      total: 0,
-      hyph: 0,
-      prev: null,
-      spaces: null,
-      ratio: 0,
-    },
-  ];
-  const rivers = params.riverDemerits > 0 && m.n > 0;
+  const { type, penaltyKind, inserts, flagged, protrudeLeft, protrudeRight, sumW, sumY, sumZ, nextBox } = m;
+  const passOf = m.pass;
+  const widthOf = m.width;
+  const raggedStretch = m.raggedStretch;
+  const { allowed, threshold, emergency, final } = pass;
+  const {
+    linePenalty,
+    doubleHyphenDemerits,
+    finalHyphenDemerits,
+    adjDemerits,
+    riverDemerits,
+    maxConsecutiveHyphens,
+  } = params;
+  const rivers = riverDemerits > 0 && n > 0;
   const tol = rivers ? riverTolerance(m) : 0;
-  const cands: Active[] = [];
-  for (let i = 0; i < m.n; i++) {
-    if (m.pass[i]! > pass.allowed) continue;
-    const isPenalty = m.type[i] === PENALTY;
-    const pi = isPenalty ? m.penalty[i]! : 0;
+
+  // The paragraph start.
+  ws.count = 1;
+  ws.poolUsed = 0;
+  ws.pos[0] = -1;
+  ws.start[0] = nextBox[0]!;
+  ws.line[0] = 0;
+  ws.fitness[0] = 1;
+  ws.hyph[0] = 0;
+  ws.prev[0] = -1;
+  ws.flagged[0] = 0;
+  ws.lineWidth[0] = lines.width(0);
+  ws.lineBottom[0] = lines.bottom(0) ? 1 : 0;
+  ws.total[0] = 0;
+  ws.lineFrom[0] = 0;
+  ws.ratio[0] = 0;
+  ws.spaceDone[0] = 1;
+  ws.spaceAt[0] = 0;
+  ws.spaceCount[0] = 0;
+  ws.stackDone[0] = 1;
+  ws.stackAt[0] = 0;
+  ws.stackCount[0] = 0;
+  ws.active[0] = 0;
+  ws.activeCount = 1;
+
+  for (let i = 0; i < n; i++) {
+    if (passOf[i]! > allowed) continue;
+    const isPenalty = type[i] === KIND_PENALTY;
+    const pi = penalties[penaltyKind[i]!]!;
     const isEnd = pi === Number.NEGATIVE_INFINITY;
-    const inserts = m.inserts[i]!;
-    cands.length = 0;
-    let lastDeactivated: Active | null = null;
+    const hyphenates = inserts[i] === 1;
+    const flaggedHere = flagged[i] === 1;
+    const penaltyWidth = isPenalty ? widthOf[i]! : 0;
+    const right = protrudeRight[i]!;
+    const active = ws.active;
+    const nodeStart = ws.start;
+    const nodeLine = ws.line;
+    const nodeFitness = ws.fitness;
+    const nodeHyph = ws.hyph;
+    const nodeTotal = ws.total;
+    const nodeWidth = ws.lineWidth;
+    const nodeFlagged = ws.flagged;
+    const nodeBottom = ws.lineBottom;
+    const nodeStacked = ws.stackCount;
+    const activeCount = ws.activeCount;
+    let candClass = ws.candClass;
+    let candFitness = ws.candFitness;
+    let candHyph = ws.candHyph;
+    let kept = 0;
+    let cands = 0;
+    let lastDeactivated = -1;
     let lastRatio = 0;
-    for (let k = 0; k < actives.length; ) {
-      const a = actives[k]!;
-      const s = a.start;
+    for (let k = 0; k < activeCount; k++) {
+      const a = active[k]!;
+      const s = nodeStart[a]!;
       if (s >= i) {
-        k++;
+        active[kept++] = a;
         continue;
       }
-      const avail = lines.width(a.line) + m.protrudeRight[i]! + m.protrudeLeft[s]!;
-      const natural = m.sumW[i]! - m.sumW[s]! + (isPenalty ? m.width[i]! : 0);
+      const avail = nodeWidth[a]! + right + protrudeLeft[s]!;
+      const natural = sumW[i]! - sumW[s]! + penaltyWidth;
       let r = 0;
       if (natural < avail) {
         if (!isEnd) {
-          const y = m.sumY[i]! - m.sumY[s]! + m.raggedStretch;
+          const y = sumY[i]! - sumY[s]! + raggedStretch;
           r = y > 0 ? (avail - natural) / y : Number.POSITIVE_INFINITY;
         }
       } else if (natural > avail) {
-        const z = m.sumZ[i]! - m.sumZ[s]!;
+        const z = sumZ[i]! - sumZ[s]!;
         r = z > 0 ? (avail - natural) / z : Number.NEGATIVE_INFINITY;
       }
       if (r < -1 && r > -1 - RATIO_EPSILON) r = -1;
-      if (r < -1 || isEnd) {
-        actives.splice(k, 1);
-        if (r < -1) {
-          lastDeactivated = a;
-          lastRatio = r;
-        }
-      } else k++;
-      if (r < -1) continue;
+      if (r < -1) {
+        lastDeactivated = a;
+        lastRatio = r;
+        continue;
+      }
+      if (!isEnd) active[kept++] = a;
       let b = badness(r);
-      if (b > pass.threshold) {
-        if (!(pass.final && r > 0)) continue;
+      if (b > threshold) {
+        if (!(final && r > 0)) continue;
         // Final pass: a line too loose for the tolerance is kept, ranked by its real looseness
         // (TeX's cap at 10 000 would make all such lines equal, and TeX's emergency stretch would
         // make every loose line of the paragraph look cheap). Lines within tolerance thanks to
         // the emergency stretch come first; lines beyond even that are a last resort.
-        const y = m.sumY[i]! - m.sumY[s]! + m.raggedStretch + pass.emergency;
-        const rescued = y > 0 && badness((avail - natural) / y) <= pass.threshold;
+        const y = sumY[i]! - sumY[s]! + raggedStretch + emergency;
+        const rescued = y > 0 && badness((avail - natural) / y) <= threshold;
         b = (Number.isFinite(r) ? 100 * r * r * r : UNSET_LINE) + (rescued ? 0 : BEYOND_EMERGENCY);
       }
-      const hyph = inserts ? a.hyph + 1 : 0;
-      if (hyph > params.maxConsecutiveHyphens) continue;
-      let d = params.linePenalty + b;
+      const hyph = hyphenates ? nodeHyph[a]! + 1 : 0;
+      if (hyph > maxConsecutiveHyphens) continue;
+      let d = linePenalty + b;
       d *= d;
       if (pi > 0) d += pi * pi;
       else if (pi < 0 && !isEnd) d -= pi * pi;
-      const prevFlagged = a.pos >= 0 && m.flagged[a.pos] === 1;
-      if (m.flagged[i] && prevFlagged) d += params.doubleHyphenDemerits;
-      if (isEnd && prevFlagged) d += params.finalHyphenDemerits;
-      if (inserts && lines.bottom(a.line)) d += params.finalHyphenDemerits;
+      const prevFlagged = nodeFlagged[a] === 1;
+      if (flaggedHere && prevFlagged) d += doubleHyphenDemerits;
+      if (isEnd && prevFlagged) d += finalHyphenDemerits;
+      if (hyphenates && nodeBottom[a] === 1) d += finalHyphenDemerits;
       const fitness = fitnessOf(r);
-      if (Math.abs(fitness - a.fitness) > 1) d += params.adjDemerits;
+      if (Math.abs(fitness - nodeFitness[a]!) > 1) d += adjDemerits;
       const rr = Number.isFinite(r) ? r : 0;
-      if (rivers && a.spaces && a.prev?.spaces) {
-        d += params.riverDemerits * countRivers(m, s, i, rr, a.spaces, a.prev.spaces, tol);
+      if (rivers) {
+        ensureStack(ws, m, a, tol);
+        if (nodeStacked[a]! > 0) d += riverDemerits * countRivers(ws, m, s, i, rr, a, tol);
       }
-      addCandidate(cands, uniformFrom, i, s, a, fitness, a.total + d, hyph, rr);
+      const total = nodeTotal[a]! + d;
+      // Keep the best candidate per (line class, fitness, hyphen run).
+      const line = nodeLine[a]! + 1;
+      const cl = Math.min(line, uniformFrom);
+      let c = 0;
+      while (c < cands && !(candClass[c] === cl && candFitness[c] === fitness && candHyph[c] === hyph)) {
+        c++;
+      }
+      if (c === cands) {
+        if (cands === ws.candCap) {
+          ws.reserveCandidate(cands);
+          candClass = ws.candClass;
+          candFitness = ws.candFitness;
+          candHyph = ws.candHyph;
+        }
+        candClass[c] = cl;
+        candFitness[c] = fitness;
+        candHyph[c] = hyph;
+        cands++;
+      } else if (!(total < ws.candTotal[c]!)) continue;
+      ws.candStart[c] = s;
+      ws.candLine[c] = line;
+      ws.candTotal[c] = total;
+      ws.candPrev[c] = a;
+      ws.candRatio[c] = rr;
     }
-    if (pass.final && actives.length === 0 && cands.length === 0 && lastDeactivated) {
+    ws.activeCount = kept;
+    if (final && kept === 0 && cands === 0 && lastDeactivated >= 0) {
       // TeX's artificial demerits: nothing fits, so this line is set overfull.
       const a = lastDeactivated;
-      const s = a.start;
-      cands.push({
-        pos: i,
-        start: s,
-        line: a.line + 1,
-        fitness: fitnessOf(lastRatio),
-        total: a.total,
-        hyph: inserts ? a.hyph + 1 : 0,
-        prev: a,
-        spaces: null,
-        ratio: -1,
-      });
+      ws.candStart[0] = nodeStart[a]!;
+      ws.candLine[0] = nodeLine[a]! + 1;
+      ws.candFitness[0] = fitnessOf(lastRatio);
+      ws.candTotal[0] = nodeTotal[a]!;
+      ws.candHyph[0] = hyphenates ? nodeHyph[a]! + 1 : 0;
+      ws.candPrev[0] = a;
+      ws.candRatio[0] = -1;
+      cands = 1;
     }
-    for (const c of cands) {
-      // Space centres of the candidate's own line, for the river score of the lines after it.
-      if (rivers) c.spaces = spaceCentres(m, c.start, i, c.ratio);
-      c.start = lineStart(m, i + 1);
-      actives.push(c);
-    }
-    if (actives.length === 0) return null;
-  }
-  let best: Active | null = null;
-  for (const a of actives) if (a.pos === m.n - 1 && (!best || a.total < best.total)) best = a;
-  if (!best) return null;
-  const breaks: number[] = [];
-  for (let a: Active | null = best; a && a.pos >= 0; a = a.prev) breaks.push(a.pos);
-  return breaks.reverse();
-}
-
-/**
- * Keeps the best candidate per (line class, fitness, hyphen run); candidates are fresh objects of
- * this breakpoint (not yet active), so a better one overwrites a worse one in place.
- */
-function addCandidate(
-  cands: Active[],
-  uniformFrom: number,
-  pos: number,
-  start: number,
-  prev: Active,
-  fitness: number,
-  total: number,
-  hyph: number,
-  ratio: number,
-): void {
-  const line = prev.line + 1;
-  const cl = Math.min(line, uniformFrom);
-  for (let k = 0; k < cands.length; k++) {
-    const o = cands[k]!;
-    if (Math.min(o.line, uniformFrom) === cl && o.fitness === fitness && o.hyph === hyph) {
-      if (total < o.total) {
-        o.start = start;
-        o.line = line;
-        o.total = total;
-        o.prev = prev;
-        o.ratio = ratio;
+    if (cands > 0) {
+      ws.reserve(cands);
+      const start = i + 1 < n ? nextBox[i + 1]! : i + 1;
+      for (let c = 0; c < cands; c++) {
+        const id = ws.count++;
+        const line = ws.candLine[c]!;
+        const prev = ws.candPrev[c]!;
+        ws.pos[id] = i;
+        ws.start[id] = start;
+        ws.line[id] = line;
+        ws.fitness[id] = ws.candFitness[c]!;
+        ws.hyph[id] = ws.candHyph[c]!;
+        ws.prev[id] = prev;
+        ws.flagged[id] = flaggedHere ? 1 : 0;
+        ws.lineWidth[id] = lines.width(line);
+        ws.lineBottom[id] = lines.bottom(line) ? 1 : 0;
+        ws.total[id] = ws.candTotal[c]!;
+        // The candidate's own line, for the river score of the lines after it.
+        ws.lineFrom[id] = ws.candStart[c]!;
+        ws.ratio[id] = ws.candRatio[c]!;
+        ws.spaceDone[id] = 0;
+        ws.stackDone[id] = 0;
+        ws.active[ws.activeCount++] = id;
       }
-      return;
     }
+    if (ws.activeCount === 0) return null;
   }
-  cands.push({ pos, start, line, fitness, total, hyph, prev, spaces: null, ratio });
+  let best = -1;
+  for (let k = 0; k < ws.activeCount; k++) {
+    const a = ws.active[k]!;
+    if (ws.pos[a] === n - 1 && (best < 0 || ws.total[a]! < ws.total[best]!)) best = a;
+  }
+  if (best < 0) return null;
+  const breaks: number[] = [];
+  for (let a = best; a >= 0 && ws.pos[a]! >= 0; a = ws.prev[a]!) breaks.push(ws.pos[a]!);
+  return breaks.reverse();
 }
 
 /** Two spaces are stacked when their centres are closer than a natural word space. */
 function riverTolerance(m: BreakMaterial): number {
-  for (let j = 0; j < m.n; j++) if (m.type[j] === GLUE) return m.width[j]!;
+  for (let j = 0; j < m.n; j++) if (m.type[j] === KIND_GLUE) return m.width[j]!;
   return 0;
+}
+
+function search(ws: BreakWorkspace, m: BreakMaterial, lines: LineModel, params: BreakParams): number[] {
+  const penalties = penaltyValues(params);
+  if (params.pretolerance >= 0) {
+    const first = runPass(ws, m, lines, params, penalties, {
+      allowed: PASS_FIRST,
+      threshold: params.pretolerance,
+      emergency: 0,
+      final: false,
+    });
+    if (first) return first;
+  }
+  const second = runPass(ws, m, lines, params, penalties, {
+    allowed: PASS_HYPHENATE,
+    threshold: params.tolerance,
+    emergency: 0,
+    final: false,
+  });
+  if (second) return second;
+  return (
+    runPass(ws, m, lines, params, penalties, {
+      allowed: PASS_EMERGENCY,
+      threshold: params.tolerance,
+      emergency: params.emergencyStretch,
+      final: true,
+    }) ?? [m.n - 1]
+  );
 }
 
 /**
@@ -308,28 +446,11 @@ function riverTolerance(m: BreakMaterial): number {
  */
 export function breakLines(m: BreakMaterial, lines: LineModel, params: BreakParams): number[] {
   if (m.n === 0) return [];
-  if (params.pretolerance >= 0) {
-    const first = runPass(m, lines, params, {
-      allowed: PASS_FIRST,
-      threshold: params.pretolerance,
-      emergency: 0,
-      final: false,
-    });
-    if (first) return first;
+  const ws = shared ?? new BreakWorkspace();
+  shared = null;
+  try {
+    return search(ws, m, lines, params);
+  } finally {
+    shared = ws;
   }
-  const second = runPass(m, lines, params, {
-    allowed: PASS_HYPHENATE,
-    threshold: params.tolerance,
-    emergency: 0,
-    final: false,
-  });
-  if (second) return second;
-  return (
-    runPass(m, lines, params, {
-      allowed: PASS_EMERGENCY,
-      threshold: params.tolerance,
-      emergency: params.emergencyStretch,
-      final: true,
-    }) ?? [m.n - 1]
-  );
 }

@@ -8,9 +8,13 @@
  */
 import type { DisplayGlyph } from '../display/types.js';
 import type { Pt } from '../layout/geometry.js';
-import type { PreparedText } from './nodes.js';
-import { type BreakMaterial, lineStart } from './toBreakMaterial.js';
-import type { BreakParams, LineRun, SetLine } from './types.js';
+import type { BoxNode, PenaltyNode, PreparedText } from './nodes.js';
+import { BOX, type BreakMaterial, GLUE, lineStart, PENALTY } from './toBreakMaterial.js';
+import type { BreakParams, LineRun, SetLine, ShapedGlyph } from './types.js';
+
+const KIND_BOX: number = BOX;
+const KIND_GLUE: number = GLUE;
+const KIND_PENALTY: number = PENALTY;
 
 /** Widths compare with this tolerance (a hundredth of a point is invisible). */
 const EPSILON: Pt = 0.01;
@@ -32,7 +36,7 @@ export function justifyLines(
   params: Pick<BreakParams, 'looseThreshold'>,
 ): SetLine[] {
   const lines: SetLine[] = [];
-  const nodes = m.nodes;
+  const { nodes, type, width, stretch, shrink } = m;
   let s = lineStart(m, 0);
   for (let li = 0; li < breaks.length; li++) {
     const b = breaks[li]!;
@@ -48,15 +52,15 @@ export function justifyLines(
     let zBox = 0;
     let zGlue = 0;
     for (let j = s; j < b; j++) {
-      const x = nodes[j]!;
-      if (x.type === 'penalty') continue;
-      natural += x.width;
-      if (x.type === 'box') {
-        yBox += x.stretch;
-        zBox += x.shrink;
+      const t = type[j];
+      if (t === KIND_PENALTY) continue;
+      natural += width[j]!;
+      if (t === KIND_BOX) {
+        yBox += stretch[j]!;
+        zBox += shrink[j]!;
       } else {
-        yGlue += x.stretch;
-        zGlue += x.shrink;
+        yGlue += stretch[j]!;
+        zGlue += shrink[j]!;
       }
     }
     if (hyphen) natural += end.width;
@@ -91,22 +95,25 @@ export function justifyLines(
     let scale = 1;
     let spacing = 0;
     for (let j = s; j <= b; j++) {
-      const node = nodes[j]!;
-      if (node.type === 'glue') {
-        if (j < b) x += node.width + (glueR >= 0 ? glueR * node.stretch : glueR * node.shrink);
+      if (type[j] === KIND_GLUE) {
+        if (j < b) x += width[j]! + (glueR >= 0 ? glueR * stretch[j]! : glueR * shrink[j]!);
         joinable = false;
         continue;
       }
-      if (node.type === 'penalty') {
-        if (node.kind === 'char' && j === b && !last) splitWord = p.words[m.wordOf[j]!] ?? '';
-        if (j === b && hyphen) {
-          const g = hyphen.glyphs;
-          const run = appendRun(runs, joinable, hyphen.font, hyphen.size, hyphen.color, scale, x);
-          x += pushGlyphs(run, g, hyphen.size, hyphen.tracking, scale, spacing);
+      if (type[j] === KIND_PENALTY) {
+        // Only the line's own break matters: the inserted hyphen, or the split word's warning.
+        if (j === b) {
+          if ((nodes[j] as PenaltyNode).kind === 'char' && !last) splitWord = p.words[m.wordOf[j]!] ?? '';
+          if (hyphen) {
+            const g = hyphen.glyphs;
+            const run = appendRun(runs, joinable, hyphen.font, hyphen.size, hyphen.color, scale, x);
+            x += pushGlyphs(run, g, textOf(g), hyphen.size, hyphen.tracking, scale, spacing);
+          }
         }
         continue;
       }
       if (j === b) break;
+      const node = nodes[j] as BoxNode;
       if (node.wordStart) words.push(p.words[m.wordOf[j]!]!);
       if (node.glyphs.length === 0) {
         x += node.width;
@@ -116,7 +123,7 @@ export function justifyLines(
       scale = 1 + boxR * node.expansion;
       spacing = boxR * node.letterSpace * node.size;
       const run = appendRun(runs, joinable, node.font, node.size, node.color, scale, x);
-      x += pushGlyphs(run, node.glyphs, node.size, node.tracking, scale, spacing);
+      x += pushGlyphs(run, node.glyphs, node.text, node.size, node.tracking, scale, spacing);
       joinable = true;
     }
     if (li === 0 && p.dropCap) {
@@ -132,7 +139,7 @@ export function justifyLines(
         glyphs: [],
         text: '',
       };
-      pushGlyphs(run, cap.glyphs, cap.size, 0, 1, 0);
+      pushGlyphs(run, cap.glyphs, textOf(cap.glyphs), cap.size, 0, 1, 0);
       runs.unshift(run);
     }
     const line: SetLine = {
@@ -178,29 +185,36 @@ function appendRun(
   return run;
 }
 
-/** Appends glyphs to a run with their final advances; returns the width added. */
+/** The characters of some glyphs (a box's `text` holds those of its glyphs already). */
+function textOf(glyphs: readonly ShapedGlyph[]): string {
+  let text = '';
+  for (let i = 0; i < glyphs.length; i++) text += glyphs[i]!.chars;
+  return text;
+}
+
+/** Appends glyphs (whose characters are `text`) to a run with their final advances; returns the width added. */
 function pushGlyphs(
   run: LineRun,
-  glyphs: readonly { id: number; advance: number; dx: number; dy: number; chars: string }[],
+  glyphs: readonly ShapedGlyph[],
+  text: string,
   size: Pt,
   tracking: number,
   hScale: number,
   letterSpace: Pt,
 ): Pt {
   let w = 0;
-  let text = '';
+  const out = run.glyphs;
   for (let i = 0; i < glyphs.length; i++) {
     const g = glyphs[i]!;
     const advance = (g.advance + tracking) * size * hScale + letterSpace;
-    const out: DisplayGlyph = {
+    const glyph: DisplayGlyph = {
       id: g.id,
       advance,
       dx: g.dx * size * hScale,
       dy: g.dy * size,
       chars: g.chars,
     };
-    run.glyphs.push(out);
-    text += g.chars;
+    out.push(glyph);
     w += advance;
   }
   run.text += text;

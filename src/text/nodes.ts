@@ -6,6 +6,7 @@
 import type { Color } from '../display/types.js';
 import type { Pt } from '../layout/geometry.js';
 import type { BreakKind } from './segmentWord.js';
+import type { BreakMaterial } from './toBreakMaterial.js';
 import type { Alignment, FontKey, PreparedParagraph, ShapedGlyph } from './types.js';
 
 export interface BoxNode {
@@ -91,6 +92,11 @@ export interface PreparedText extends PreparedParagraph {
   /** Size of the text, for ragged-right stretch (em-based). */
   readonly size: Pt;
   readonly dropCap?: DropCap;
+  /**
+   * The nodes as flat typed arrays with prefix sums, for the breaker: independent of the measure
+   * and of the break parameters, built once here and shared by every setLines call.
+   */
+  readonly material?: BreakMaterial;
 }
 
 export function asPreparedText(p: PreparedParagraph): PreparedText {

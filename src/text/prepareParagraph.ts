@@ -13,6 +13,7 @@ import { segmentWord, type WordBreak } from './segmentWord.js';
 import { shapeSlices } from './shapeSlices.js';
 import { smartenText } from './smartenText.js';
 import { splitByFace } from './splitByFace.js';
+import { buildMaterial } from './toBreakMaterial.js';
 import type { FontKey, InlineRun, ParagraphInput, ShapedGlyph, Shaper, TextStyle } from './types.js';
 
 interface Piece {
@@ -122,12 +123,14 @@ interface PieceMaterial {
  * are shared (they hold nothing paragraph-specific). Styles are keyed by their content, so equal
  * styles rebuilt per paragraph still hit the memo.
  */
-const pieceMemo = new WeakMap<Shaper, Map<string, Map<string, PieceMaterial>>>();
+const pieceMemo = new WeakMap<Shaper, Map<string, PieceMemo>>();
+/** Pieces by (first piece of its word, language, face), then by text: no key concatenated per piece. */
+type PieceMemo = Map<string, Map<string, PieceMaterial>>;
 const styleKeys = new WeakMap<TextStyle, string>();
 const MAX_PIECES = 100_000;
 const MAX_STYLES = 256;
 
-function memoFor(shaper: Shaper, style: TextStyle): Map<string, PieceMaterial> {
+function memoFor(shaper: Shaper, style: TextStyle): PieceMemo {
   let byStyle = pieceMemo.get(shaper);
   if (!byStyle) {
     byStyle = new Map();
@@ -144,7 +147,9 @@ function memoFor(shaper: Shaper, style: TextStyle): Map<string, PieceMaterial> {
     memo = new Map();
     byStyle.set(key, memo);
   }
-  if (memo.size > MAX_PIECES) memo.clear();
+  let size = 0;
+  for (const byText of memo.values()) size += byText.size;
+  if (size > MAX_PIECES) memo.clear();
   return memo;
 }
 
@@ -282,16 +287,30 @@ export function prepareParagraph(input: ParagraphInput, shaper: Shaper): Prepare
         }
       : { type: 'glue', width: ws.ideal * size, stretch: 0, shrink: 0, breakable: true };
   const noBreakSpace: TextNode = { ...space, breakable: false };
+  // The memo group of the last piece (pieces of a paragraph mostly share their face).
+  let byText: Map<string, PieceMaterial> | undefined;
+  let groupFont = '';
+  let groupFirst = false;
   for (let w = 0; w < words.length; w++) {
     const word = words[w]!;
     let wordText = '';
     for (let k = 0; k < word.pieces.length; k++) {
       const piece = word.pieces[k]!;
-      const key = `${k === 0 ? 1 : 0}\u0001${input.language}\u0001${piece.font}\u0001${piece.text}`;
-      let material = memo.get(key);
+      const first = k === 0;
+      if (byText === undefined || piece.font !== groupFont || first !== groupFirst) {
+        const group = `${first ? 1 : 0}\u0001${input.language}\u0001${piece.font}`;
+        byText = memo.get(group);
+        if (!byText) {
+          byText = new Map();
+          memo.set(group, byText);
+        }
+        groupFont = piece.font;
+        groupFirst = first;
+      }
+      let material = byText.get(piece.text);
       if (!material) {
-        material = pieceMaterial(piece, k === 0, input, shaper);
-        memo.set(key, material);
+        material = pieceMaterial(piece, first, input, shaper);
+        byText.set(piece.text, material);
       }
       for (const warning of material.warnings) if (!warnings.includes(warning)) warnings.push(warning);
       wordText += material.text;
@@ -301,6 +320,7 @@ export function prepareParagraph(input: ParagraphInput, shaper: Shaper): Prepare
     if (word.space) nodes.push(word.space === 'break' ? space : noBreakSpace);
   }
   if (nodes.length || dropCap) nodes.push({ type: 'penalty', kind: 'end', width: 0 });
+  const material = buildMaterial({ nodes, align: style.align, size, dropCap }, nodes);
   return {
     input,
     nodes,
@@ -310,5 +330,6 @@ export function prepareParagraph(input: ParagraphInput, shaper: Shaper): Prepare
     align: style.align,
     size,
     ...(dropCap ? { dropCap } : {}),
+    material,
   };
 }

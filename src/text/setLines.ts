@@ -8,20 +8,15 @@ import { breakLines, type LineModel } from './breakLines.js';
 import { resolveBreakParams } from './breakParams.js';
 import { justifyLines, type LineGeometry } from './justifyLines.js';
 import { asPreparedText, type PreparedText } from './nodes.js';
-import { type BreakMaterial, toBreakMaterial } from './toBreakMaterial.js';
+import { type BreakMaterial, plainMaterial, toBreakMaterial } from './toBreakMaterial.js';
 import type { BreakParams, LineSlots, PreparedParagraph, SetLine } from './types.js';
 
 export type Breaker = (m: BreakMaterial, lines: LineModel, params: BreakParams) => number[];
 
 /** Lines a paragraph may need at most, to bound the search for the narrowest slot. */
-function estimateLines(p: PreparedText, first: Pt): number {
-  let natural = 0;
-  let boxes = 0;
-  for (const x of p.nodes) {
-    if (x.type === 'penalty') continue;
-    natural += x.width;
-    if (x.type === 'box') boxes++;
-  }
+function estimateLines(p: PreparedText, plain: BreakMaterial, first: Pt): number {
+  const natural = plain.sumW[plain.n]!;
+  const boxes = plain.boxCount;
   const byWidth = first > 0 ? Math.ceil((2 * natural) / first) : boxes;
   return Math.min(boxes + 1, byWidth + (p.dropCap?.lines ?? 0) + 2);
 }
@@ -40,7 +35,7 @@ export function setLinesWith(breaker: Breaker) {
     };
     // Probe the slots as far as the paragraph can reach: the narrowest line (for splitting
     // over-wide words) and the line from which all lines are alike (for merging active nodes).
-    const probe = estimateLines(p, geometry.width(0));
+    const probe = estimateLines(p, plainMaterial(p), geometry.width(0));
     const widths: Pt[] = [];
     const bottoms: boolean[] = [];
     let narrowest = Number.POSITIVE_INFINITY;
@@ -62,7 +57,7 @@ export function setLinesWith(breaker: Breaker) {
       bottom: (i) => (i <= probe ? bottoms[i]! : (slots.columnBottom?.(i) ?? false)),
       uniformFrom,
     };
-    const m = toBreakMaterial(p, full, narrowest);
+    const m = toBreakMaterial(p, narrowest);
     const breaks = breaker(m, lines, full);
     return justifyLines(p, m, breaks, geometry, full);
   };

@@ -2,6 +2,9 @@
  * The breaker's view of a prepared paragraph: flat typed arrays (kind, width, stretch, shrink,
  * penalty, prefix sums) so the inner loop of the total-fit search touches no objects. Words wider
  * than the narrowest line are also split into characters here, as breaks of the last resort.
+ * The material depends neither on the measure nor on the break parameters (penalties are kept as
+ * kinds, valued by the breaker from its parameters), so prepareParagraph builds it once and every
+ * later call shares it: callers must treat its arrays as read-only.
  */
 import type { Pt } from '../layout/geometry.js';
 import { CHAR_BREAK_PENALTY, RAGGED_STRETCH_EM } from './breakParams.js';
@@ -16,6 +19,12 @@ export const PASS_FIRST = 0;
 export const PASS_HYPHENATE = 1;
 export const PASS_EMERGENCY = 2;
 export const NEVER = 255;
+/** Penalty kinds: none (glue, boxes), hyphenation, explicit hyphen or URL, character split, paragraph end. */
+export const PK_NONE = 0;
+export const PK_HYPHEN = 1;
+export const PK_EXPLICIT = 2;
+export const PK_CHAR = 3;
+export const PK_END = 4;
 
 export interface BreakMaterial {
   readonly nodes: readonly TextNode[];
@@ -24,7 +33,8 @@ export interface BreakMaterial {
   readonly width: Float64Array;
   readonly stretch: Float64Array;
   readonly shrink: Float64Array;
-  readonly penalty: Float64Array;
+  /** What a break here costs, as a kind (PK_*): the breaker values it from its parameters. */
+  readonly penaltyKind: Uint8Array;
   /** Flagged break (a line ending with a hyphen or dash), for doubleHyphenDemerits. */
   readonly flagged: Uint8Array;
   /** The break inserts a hyphen (a hyphenated line). */
@@ -39,6 +49,14 @@ export interface BreakMaterial {
   readonly sumZ: Float64Array;
   /** Index of the word each node belongs to (-1 before the first word). */
   readonly wordOf: Int32Array;
+  /** First box at or after each node (n if none): where a line starting after a break begins. */
+  readonly nextBox: Int32Array;
+  /** The glue nodes in order, and how many of them come before each node (n + 1 entries). */
+  readonly glues: Int32Array;
+  readonly glueRank: Int32Array;
+  /** Boxes in the material, and the widest box that could be split into characters (0: none). */
+  readonly boxCount: number;
+  readonly widestSplittable: Pt;
   /** Ragged alignments: every line gets this fixed stretch instead of justification. */
   readonly ragged: boolean;
   readonly raggedStretch: Pt;
@@ -64,19 +82,23 @@ function splitBox(b: BoxNode, out: TextNode[]): void {
   }
 }
 
-function penaltyOf(kind: PenaltyKind, params: BreakParams): number {
-  switch (kind) {
-    case 'hyphen':
-    case 'soft':
-      return params.hyphenPenalty;
-    case 'explicit':
-    case 'url':
-      return params.exHyphenPenalty;
-    case 'char':
-      return CHAR_BREAK_PENALTY;
-    case 'end':
-      return Number.NEGATIVE_INFINITY;
-  }
+const KIND_OF: Record<PenaltyKind, number> = {
+  hyphen: PK_HYPHEN,
+  soft: PK_HYPHEN,
+  explicit: PK_EXPLICIT,
+  url: PK_EXPLICIT,
+  char: PK_CHAR,
+  end: PK_END,
+};
+
+/** The value of each penalty kind (indexed by PK_*) under the given parameters. */
+export function penaltyValues(params: Pick<BreakParams, 'hyphenPenalty' | 'exHyphenPenalty'>): Float64Array {
+  const out = new Float64Array(5);
+  out[PK_HYPHEN] = params.hyphenPenalty;
+  out[PK_EXPLICIT] = params.exHyphenPenalty;
+  out[PK_CHAR] = CHAR_BREAK_PENALTY;
+  out[PK_END] = Number.NEGATIVE_INFINITY;
+  return out;
 }
 
 const PASS_OF: Record<PenaltyKind, number> = {
@@ -88,67 +110,133 @@ const PASS_OF: Record<PenaltyKind, number> = {
   end: PASS_FIRST,
 };
 
-/** `narrowest`: the smallest line width the paragraph may meet (boxes wider are split). */
-export function toBreakMaterial(p: PreparedText, params: BreakParams, narrowest: Pt): BreakMaterial {
-  let nodes = p.nodes;
-  if (nodes.some((x) => x.type === 'box' && x.width > narrowest && x.glyphs.length > 1)) {
-    const out: TextNode[] = [];
-    for (const x of nodes) {
-      if (x.type === 'box' && x.width > narrowest && x.glyphs.length > 1) splitBox(x, out);
-      else out.push(x);
-    }
-    nodes = out;
+/** What the material is built from: the paragraph's nodes and the few facts it needs besides. */
+export type MaterialSource = Pick<PreparedText, 'nodes' | 'align' | 'size' | 'dropCap'>;
+
+/** Split variants already built (paragraphs with a word wider than some line), per paragraph. */
+const splitMemo = new WeakMap<PreparedText, { narrowest: Pt; material: BreakMaterial }>();
+/** Materials of paragraphs not made by prepareParagraph (which builds its own). */
+const plainMemo = new WeakMap<PreparedText, BreakMaterial>();
+
+/** The material of a prepared paragraph with no word split into characters. */
+export function plainMaterial(p: PreparedText): BreakMaterial {
+  if (p.material) return p.material;
+  let m = plainMemo.get(p);
+  if (!m) {
+    m = buildMaterial(p, p.nodes);
+    plainMemo.set(p, m);
   }
+  return m;
+}
+
+/** `narrowest`: the smallest line width the paragraph may meet (boxes wider are split). */
+export function toBreakMaterial(p: PreparedText, narrowest: Pt): BreakMaterial {
+  const plain = plainMaterial(p);
+  if (!(plain.widestSplittable > narrowest)) return plain;
+  const memo = splitMemo.get(p);
+  if (memo?.narrowest === narrowest) return memo.material;
+  const out: TextNode[] = [];
+  for (const x of p.nodes) {
+    if (x.type === 'box' && x.width > narrowest && x.glyphs.length > 1) splitBox(x, out);
+    else out.push(x);
+  }
+  const material = buildMaterial(p, out);
+  splitMemo.set(p, { narrowest, material });
+  return material;
+}
+
+/** Builds the flat material of a paragraph's nodes (`nodes` may differ from `p.nodes` by splits). */
+export function buildMaterial(p: MaterialSource, nodes: readonly TextNode[]): BreakMaterial {
   const n = nodes.length;
-  const type = new Uint8Array(n);
-  const width = new Float64Array(n);
-  const stretch = new Float64Array(n);
-  const shrink = new Float64Array(n);
-  const penalty = new Float64Array(n);
-  const flagged = new Uint8Array(n);
-  const inserts = new Uint8Array(n);
-  const pass = new Uint8Array(n).fill(NEVER);
-  const protrudeLeft = new Float64Array(n);
-  const protrudeRight = new Float64Array(n);
-  const sumW = new Float64Array(n + 1);
-  const sumY = new Float64Array(n + 1);
-  const sumZ = new Float64Array(n + 1);
-  const wordOf = new Int32Array(n);
+  // One buffer for all the arrays (views into it): one allocation instead of sixteen.
+  const buffer = new ArrayBuffer(8 * (8 * n + 3) + 4 * (4 * n + 1) + 5 * n);
+  let at = 0;
+  const floats = (len: number): Float64Array => {
+    const a = new Float64Array(buffer, at, len);
+    at += 8 * len;
+    return a;
+  };
+  const ints = (len: number): Int32Array => {
+    const a = new Int32Array(buffer, at, len);
+    at += 4 * len;
+    return a;
+  };
+  const bytes = (len: number): Uint8Array => {
+    const a = new Uint8Array(buffer, at, len);
+    at += len;
+    return a;
+  };
+  const width = floats(n);
+  const stretch = floats(n);
+  const shrink = floats(n);
+  const protrudeLeft = floats(n);
+  const protrudeRight = floats(n);
+  const sumW = floats(n + 1);
+  const sumY = floats(n + 1);
+  const sumZ = floats(n + 1);
+  const wordOf = ints(n);
+  const nextBox = ints(n);
+  const glueRank = ints(n + 1);
+  const glueSlots = ints(n);
+  const type = bytes(n);
+  const penaltyKind = bytes(n);
+  const flagged = bytes(n);
+  const inserts = bytes(n);
+  const pass = bytes(n).fill(NEVER);
+  let boxCount = 0;
+  let widestSplittable = 0;
   let word = p.dropCap?.ownWord ? 0 : -1;
+  let boxRight = 0;
   for (let i = 0; i < n; i++) {
     const x = nodes[i]!;
     if (x.type === 'box' && x.wordStart) word++;
     wordOf[i] = word;
-    const prev = i > 0 ? nodes[i - 1] : undefined;
+    // The box before this node, if it is one (its protrusion counts when the line ends here).
+    const afterBox = i > 0 && type[i - 1] === BOX;
     if (x.type === 'box') {
       type[i] = BOX;
       width[i] = x.width;
       stretch[i] = x.stretch;
       shrink[i] = x.shrink;
       protrudeLeft[i] = x.protrudeLeft;
+      boxRight = x.protrudeRight;
+      boxCount++;
+      if (x.glyphs.length > 1 && x.width > widestSplittable) widestSplittable = x.width;
     } else if (x.type === 'glue') {
       type[i] = GLUE;
       width[i] = x.width;
       stretch[i] = x.stretch;
       shrink[i] = x.shrink;
-      if (x.breakable && prev?.type === 'box') {
+      if (x.breakable && afterBox) {
         pass[i] = PASS_FIRST;
-        protrudeRight[i] = prev.protrudeRight;
+        protrudeRight[i] = boxRight;
       }
     } else {
       type[i] = PENALTY;
       width[i] = x.width;
-      penalty[i] = penaltyOf(x.kind, params);
+      penaltyKind[i] = KIND_OF[x.kind];
       pass[i] = PASS_OF[x.kind];
       flagged[i] = x.kind === 'hyphen' || x.kind === 'soft' || x.kind === 'explicit' ? 1 : 0;
       inserts[i] = x.hyphen ? 1 : 0;
-      protrudeRight[i] = x.hyphen ? x.hyphen.protrude : prev?.type === 'box' ? prev.protrudeRight : 0;
+      protrudeRight[i] = x.hyphen ? x.hyphen.protrude : afterBox ? boxRight : 0;
     }
     const counts = x.type !== 'penalty';
     sumW[i + 1] = sumW[i]! + (counts ? width[i]! : 0);
     sumY[i + 1] = sumY[i]! + (counts ? stretch[i]! : 0);
     sumZ[i + 1] = sumZ[i]! + (counts ? shrink[i]! : 0);
   }
+  let next = n;
+  for (let i = n - 1; i >= 0; i--) {
+    if (type[i] === BOX) next = i;
+    nextBox[i] = next;
+  }
+  let g = 0;
+  for (let i = 0; i < n; i++) {
+    glueRank[i] = g;
+    if (type[i] === GLUE) glueSlots[g++] = i;
+  }
+  glueRank[n] = g;
+  const glues = glueSlots.subarray(0, g);
   const ragged = p.align !== 'justify';
   return {
     nodes,
@@ -157,7 +245,7 @@ export function toBreakMaterial(p: PreparedText, params: BreakParams, narrowest:
     width,
     stretch,
     shrink,
-    penalty,
+    penaltyKind,
     flagged,
     inserts,
     pass,
@@ -167,6 +255,11 @@ export function toBreakMaterial(p: PreparedText, params: BreakParams, narrowest:
     sumY,
     sumZ,
     wordOf,
+    nextBox,
+    glues,
+    glueRank,
+    boxCount,
+    widestSplittable,
     ragged,
     raggedStretch: ragged ? RAGGED_STRETCH_EM * p.size : 0,
   };
@@ -174,7 +267,5 @@ export function toBreakMaterial(p: PreparedText, params: BreakParams, narrowest:
 
 /** Index of the first box at or after `from` (where a line starting after a break begins), or n. */
 export function lineStart(m: BreakMaterial, from: number): number {
-  let s = from;
-  while (s < m.n && m.type[s] !== BOX) s++;
-  return s;
+  return from < m.n ? m.nextBox[from]! : from;
 }

@@ -18,7 +18,7 @@ function lines(
 ): string[] {
   const p = prep(text, style);
   const full = resolveBreakParams(params);
-  const m = toBreakMaterial(p, full, Math.min(model.width(0), model.width(1), model.width(2)));
+  const m = toBreakMaterial(p, Math.min(model.width(0), model.width(1), model.width(2)));
   const breaks = breaker(m, model, full);
   const out: string[] = [];
   let from = 0;
@@ -68,7 +68,7 @@ describe('breakLines (total-fit) on known material', () => {
   it('gives no lines for empty material', () => {
     const p = prep('   ');
     const full = resolveBreakParams();
-    expect(breakLines(toBreakMaterial(p, full, 100), uniform(100), full)).toEqual([]);
+    expect(breakLines(toBreakMaterial(p, 100), uniform(100), full)).toEqual([]);
   });
 
   it('hyphenates only when the first pass (pretolerance, no hyphens) fails', () => {
