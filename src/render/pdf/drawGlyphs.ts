@@ -3,6 +3,7 @@
  * has no public glyph API: this file is the one place that feeds glyph ids to it; see STACK trap 12).
  * Each glyph's `chars` go to the font's ToUnicode map so text extraction returns the words.
  */
+import * as fontkit from 'fontkit';
 import type { FontKey, GlyphsItem } from '../../display/types.js';
 import { fillColorOp, isPureBlack } from './colors.js';
 import { num } from './contentOps.js';
@@ -13,6 +14,22 @@ export interface FontRegistry {
   use(key: FontKey): PdfEmbeddedFont;
 }
 
+/**
+ * Fonts parsed once per process and shared by every PDF it writes: pdfkit would otherwise read and
+ * parse each file again for every page (each document subsets its own copy of the glyphs it uses).
+ */
+const opened = new Map<string, fontkit.Font>();
+function openFont(file: string): fontkit.Font {
+  let font = opened.get(file);
+  if (!font) {
+    const f = fontkit.openSync(file);
+    if (!('layout' in f)) throw new Error(`renderPdf: ${file} is a font collection, not a face`);
+    font = f;
+    opened.set(file, font);
+  }
+  return font;
+}
+
 export function createFontRegistry(doc: InternalDoc, files: ReadonlyMap<FontKey, string>): FontRegistry {
   const fonts = new Map<FontKey, PdfEmbeddedFont>();
   return {
@@ -21,7 +38,9 @@ export function createFontRegistry(doc: InternalDoc, files: ReadonlyMap<FontKey,
       if (!font) {
         const file = files.get(key);
         if (!file) throw new Error(`renderPdf: font "${key}" is not in the font catalogue`);
-        doc.font(file);
+        // pdfkit 0.20 takes a parsed fontkit font (PDFFontFactory.open checks for `layout`); its
+        // types only know paths and buffers. Covered by the embedding tests.
+        doc.font(openFont(file) as unknown as Buffer, key);
         font = currentEmbeddedFont(doc, `${key} (${file})`);
         fonts.set(key, font);
       }

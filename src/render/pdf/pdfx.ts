@@ -3,6 +3,7 @@
  * output intent with the embedded press profile, a content-derived document ID, XMP for X-4, page
  * boxes. pdfkit has none of this, so it reaches into internals (typed in pdfkitInternals.ts).
  */
+import { deflateSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import type { Rect } from '../../layout/geometry.js';
 import type { InternalDoc, PdfPage, PdfRef } from './pdfkitInternals.js';
@@ -57,10 +58,22 @@ export function pdfDocumentOptions(meta: PdfxMeta): Record<string, unknown> {
   };
 }
 
+const deflated = new WeakMap<Uint8Array, Buffer>();
+
+function deflatedProfile(profile: Uint8Array): Buffer {
+  let bytes = deflated.get(profile);
+  if (!bytes) {
+    bytes = deflateSync(profile);
+    deflated.set(profile, bytes);
+  }
+  return bytes;
+}
+
 /** Output intent, document ID and XMP. Call once, right after construction. */
 export function applyPdfx(doc: InternalDoc, meta: PdfxMeta, contentHash: string): void {
-  const profile = doc.ref({ N: 4 });
-  profile.end(meta.profile);
+  // The profile is the same in every PDF of a run: deflate it once, not once per page.
+  const profile = doc.ref({ N: 4, Filter: 'FlateDecode' });
+  profile.end(deflatedProfile(meta.profile));
   const intent = doc.ref({
     Type: 'OutputIntent',
     S: 'GTS_PDFX',

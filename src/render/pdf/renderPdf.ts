@@ -76,7 +76,7 @@ export async function renderPdf(display: DisplayDocument, options: PdfOptions): 
   const profilePath = options.profilePath ?? PRESS_PROFILE_PATH;
   const warn = options.onWarning ?? (() => {});
   const [profile, photos] = await Promise.all([
-    readFile(profilePath),
+    readProfile(profilePath),
     preparePhotos(display, options, profilePath),
   ]);
   for (const photo of new Set(photos.values())) for (const w of photo.warnings) warn(w);
@@ -290,6 +290,18 @@ async function preparePhotos(display: DisplayDocument, options: PdfOptions, prof
 }
 
 /** What the document ID is derived from: everything that changes the bytes. */
+/** The press profile is read once per process (and deflated once: see pdfx.ts), not once per page. */
+const profiles = new Map<string, Promise<Buffer>>();
+function readProfile(path: string): Promise<Buffer> {
+  let p = profiles.get(path);
+  if (!p) {
+    p = readFile(path);
+    p.catch(() => profiles.delete(path));
+    profiles.set(path, p);
+  }
+  return p;
+}
+
 function contentHash(display: DisplayDocument, options: PdfOptions, standard: PdfStandard): string {
   const { fontFiles, imageOptions, onWarning, ...rest } = options;
   return createHash('sha256')
