@@ -3,6 +3,7 @@
  * mistake is one line on stderr and exit 2, never a stack trace; anything else is exit 1 with the
  * stack only when GALLEY_DEBUG is set.
  */
+import { isAbsolute, relative } from 'node:path';
 import { ImageError } from '../images/imageError.js';
 import { isInputError } from '../model/InputError.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED } from './exitCodes.js';
@@ -23,7 +24,9 @@ export function reportError(e: unknown): number {
     return EXIT_BAD_INPUT;
   }
   if (e instanceof ImageError) {
-    process.stderr.write(`galley: ${e.message}\n`);
+    // Raised while rendering (the probe passed): name the photo as the user would, relative to here.
+    const shown = isAbsolute(e.path) ? relative(process.cwd(), e.path) || e.path : e.path;
+    process.stderr.write(`galley: ${shown}${e.message.slice(e.path.length)}\n`);
     return EXIT_BAD_INPUT;
   }
   const err = e instanceof Error ? e : new Error(String(e));

@@ -8,6 +8,8 @@ export interface CommonInputArgs {
   date?: string;
   breaker: 'total-fit' | 'greedy';
   maxPixels?: number;
+  /** Repeatable: `--allow-root a --allow-root b`. */
+  allowRoot?: string | string[];
 }
 
 export interface PdfArgs {
@@ -49,7 +51,28 @@ export function commonInputOptions<T>(y: Argv<T>): Argv<T & CommonInputArgs> {
     .option('max-pixels', {
       type: 'number',
       describe: 'Refuse photos larger than this many pixels (default 100000000)',
-    }) as unknown as Argv<T & CommonInputArgs>;
+    })
+    .option(...allowRootOption) as unknown as Argv<T & CommonInputArgs>;
+}
+
+/**
+ * `--allow-root DIR` (repeatable): a folder the paths inside input files may reach besides the
+ * folder of the file naming them and the current folder. For `galley edition`:
+ * `.option(...allowRootOption)` and `loadEdition(manifest, { allowRoots: allowRoots(args.allowRoot) })`.
+ */
+export const allowRootOption = [
+  'allow-root',
+  {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      "Also allow paths in input files to reach this folder (repeatable; always allowed: the input file's folder and the current folder)",
+  },
+] as const;
+
+/** The `--allow-root` values as a list. */
+export function allowRoots(value: string | string[] | undefined): string[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 export function pdfOptions<T>(y: Argv<T>): Argv<T & PdfArgs> {
@@ -80,4 +103,3 @@ export function pdfOptions<T>(y: Argv<T>): Argv<T & PdfArgs> {
       describe: 'Folder of the photo cache (default .galley-cache/photos)',
     }) as unknown as Argv<T & PdfArgs>;
 }
-

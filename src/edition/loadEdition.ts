@@ -7,17 +7,38 @@ import { dirname, resolve } from 'node:path';
 import { InputError } from '../model/InputError.js';
 import { parseWithSchema } from '../model/parseWithSchema.js';
 import { readDataFile } from '../model/readDataFile.js';
+import { type PathPolicy, resolveInsideRoots } from '../model/resolveInsideRoots.js';
 import { type EditionData, EditionSchema } from '../model/schema/editionSchema.js';
 import type { Edition, EditionPage } from './Edition.js';
 
 /** An edition of more pages than this is refused: no newspaper prints that many at once. */
 export const MAX_PAGES = 400;
 
-export function loadEdition(file: string): Edition {
-  return toEdition(parseWithSchema(EditionSchema, readDataFile(file, 'edition'), file), file);
+/**
+ * Paths in the manifest (stories, ad artwork, template files) must resolve inside the manifest's
+ * folder, the current folder or a folder of `policy.allowRoots` (see resolveInsideRoots.ts).
+ */
+export function loadEdition(file: string, policy: PathPolicy = {}): Edition {
+  return toEdition(
+    parseWithSchema(EditionSchema, readDataFile(file, 'edition'), file),
+    file,
+    undefined,
+    policy,
+  );
 }
 
-export function toEdition(data: EditionData, file: string, dir = dirname(resolve(file))): Edition {
+export function toEdition(
+  data: EditionData,
+  file: string,
+  dir = dirname(resolve(file)),
+  policy: PathPolicy = {},
+): Edition {
+  const inside = (path: string, field: string) => resolveInsideRoots(path, dir, { file, field }, policy);
+  // A template given as a file is resolved here, against the manifest, so every command and worker
+  // reads the same file whatever its current folder.
+  const template = (nameOrFile: string, field: string) =>
+    /[\\/]|\.(json|ya?ml)$/i.test(nameOrFile) ? inside(nameOrFile, field) : nameOrFile;
+  const defaultTemplate = template(data.template, 'template');
   const pages: EditionPage[] = [];
   data.sections.forEach((section, s) => {
     section.pages.forEach((plan, p) => {
@@ -27,11 +48,18 @@ export function toEdition(data: EditionData, file: string, dir = dirname(resolve
         index,
         label: plan.label ?? `${section.prefix}${p + 1}`,
         section: section.name,
-        template: plan.template ?? data.template,
+        template:
+          plan.template !== undefined ? template(plan.template, `${field}.template`) : defaultTemplate,
         front: plan.front,
         field,
-        stories: plan.stories.map((story) => ({ ...story, articlePath: resolve(dir, story.article) })),
-        ads: plan.ads.map((ad) => ({ ...ad, ...(ad.file && { artworkPath: resolve(dir, ad.file) }) })),
+        stories: plan.stories.map((story, i) => ({
+          ...story,
+          articlePath: inside(story.article, `${field}.stories[${i}].article`),
+        })),
+        ads: plan.ads.map((ad, i) => ({
+          ...ad,
+          ...(ad.file && { artworkPath: inside(ad.file, `${field}.ads[${i}].file`) }),
+        })),
       });
     });
   });

@@ -5,6 +5,7 @@
 import { extname } from 'node:path';
 import { parseWithSchema } from '../model/parseWithSchema.js';
 import { readDataFile } from '../model/readDataFile.js';
+import type { PathPolicy } from '../model/resolveInsideRoots.js';
 import { EditionSchema } from '../model/schema/editionSchema.js';
 import type { Edition } from './Edition.js';
 import { editionForArticle, type SingleArticleOptions } from './editionForArticle.js';
@@ -13,14 +14,30 @@ import { toEdition } from './loadEdition.js';
 export function loadInput(
   file: string,
   single: SingleArticleOptions,
+  policy: PathPolicy = {},
 ): { edition: Edition; kind: 'article' | 'edition' } {
   if (/^\.(md|markdown)$/i.test(extname(file)))
     return { edition: editionForArticle(file, single), kind: 'article' };
   const data = readDataFile(file, 'input');
-  if (data && typeof data === 'object' && 'sections' in data) {
-    return { edition: toEdition(parseWithSchema(EditionSchema, data, file), file), kind: 'edition' };
+  if (looksLikeEdition(data)) {
+    return {
+      edition: toEdition(parseWithSchema(EditionSchema, data, file), file, undefined, policy),
+      kind: 'edition',
+    };
   }
   return { edition: editionForArticle(file, single), kind: 'article' };
+}
+
+const EDITION_KEYS = ['name', 'newspaper', 'date', 'template', 'sections'];
+const ARTICLE_KEYS = ['headline', 'body', 'kicker', 'deck', 'byline', 'dateline', 'images', 'pullQuotes'];
+
+/** An edition has "sections"; without them (misspelt), it is the one whose fields it shares more. */
+function looksLikeEdition(data: unknown): boolean {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
+  if ('sections' in data) return true;
+  const keys = Object.keys(data);
+  const shared = (known: readonly string[]) => keys.filter((k) => known.includes(k)).length;
+  return shared(EDITION_KEYS) > shared(ARTICLE_KEYS);
 }
 
 /** yyyy-mm-dd from SOURCE_DATE_EPOCH (reproducible builds), else a fixed date: never the clock. */

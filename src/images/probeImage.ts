@@ -60,6 +60,8 @@ export async function probeBytes(
   if (!meta.width || !meta.height || !meta.format) {
     throw new ImageError('corrupt', path, 'image header has no size');
   }
+  const truncated = truncation(bytes, meta.format);
+  if (truncated) throw new ImageError('corrupt', path, `corrupt or truncated image (${truncated})`);
   const pixels = meta.width * meta.height;
   if (pixels > limit) {
     throw new ImageError(
@@ -82,6 +84,21 @@ export async function probeBytes(
     hasProfile: meta.hasProfile ?? false,
     depth: String(meta.depth ?? 'unknown'),
   };
+}
+
+/**
+ * The header alone does not show a file cut short (an interrupted copy or upload), and the pixels
+ * are decoded only when the page is rendered: look for the end marker, a cheap check at probe time.
+ */
+function truncation(bytes: Buffer, format: string): string | undefined {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 4096));
+  if (format === 'jpeg' && !hasMarker(tail, [0xff, 0xd9])) return 'the JPEG has no end-of-image marker';
+  if (format === 'png' && tail.indexOf('IEND', 0, 'latin1') < 0) return 'the PNG has no IEND chunk';
+  return undefined;
+}
+
+function hasMarker(bytes: Buffer, marker: readonly number[]): boolean {
+  return bytes.indexOf(Buffer.from(marker)) >= 0;
 }
 
 /** Maps libvips' messages to the three failures a user can act on. */

@@ -3,8 +3,12 @@
  * position ("Unexpected token ',', ... is not valid JSON"), so a small strict scanner finds the
  * offset of the first character that cannot continue valid JSON.
  */
+/** Deeper nesting than this is reported at the bracket that passes it (the scanner recurses). */
+export const MAX_JSON_DEPTH = 1000;
+
 export function findJsonErrorOffset(text: string): number {
   let i = 0;
+  let depth = 0;
   const ws = () => {
     while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
   };
@@ -33,11 +37,13 @@ export function findJsonErrorOffset(text: string): number {
   const value = (): void => {
     ws();
     const c = text[i];
+    if ((c === '{' || c === '[') && ++depth > MAX_JSON_DEPTH) fail();
     if (c === '{') {
       i++;
       ws();
       if (text[i] === '}') {
         i++;
+        depth--;
         return;
       }
       for (;;) {
@@ -52,6 +58,7 @@ export function findJsonErrorOffset(text: string): number {
         if (text[i] === ',') i++;
         else if (text[i] === '}') {
           i++;
+          depth--;
           return;
         } else fail();
       }
@@ -60,6 +67,7 @@ export function findJsonErrorOffset(text: string): number {
       ws();
       if (text[i] === ']') {
         i++;
+        depth--;
         return;
       }
       for (;;) {
@@ -68,6 +76,7 @@ export function findJsonErrorOffset(text: string): number {
         if (text[i] === ',') i++;
         else if (text[i] === ']') {
           i++;
+          depth--;
           return;
         } else fail();
       }
@@ -82,6 +91,7 @@ export function findJsonErrorOffset(text: string): number {
     ws();
     return i < text.length ? i : -1;
   } catch (offset) {
-    return offset as number;
+    // A number is where the text went wrong; anything else (a stack overflow) has no position.
+    return typeof offset === 'number' ? offset : -1;
   }
 }

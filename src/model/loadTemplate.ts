@@ -1,6 +1,6 @@
 /** Loads a template by name (templates/<name>.json) or by file path. */
 import { existsSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadFontCatalog } from './fontCatalog.js';
 import { InputError } from './InputError.js';
@@ -35,9 +35,13 @@ export function loadTemplate(nameOrFile: string, baseDir = process.cwd()): Templ
       );
     }
   }
-  const shown = looksLikePath ? nameOrFile : `templates/${nameOrFile}.json`;
+  const shown = !looksLikePath
+    ? `templates/${nameOrFile}.json`
+    : isAbsolute(nameOrFile)
+      ? relative(process.cwd(), nameOrFile) || nameOrFile
+      : nameOrFile;
   return resolveTemplate(
-    parseWithSchema(TemplateSchema, readDataFile(file, 'template'), shown),
+    parseWithSchema(TemplateSchema, readDataFile(file, 'template', shown), shown),
     shown,
     loadFontCatalog(),
   );

@@ -8,7 +8,9 @@ import { InputError } from './InputError.js';
 export function parseWithSchema<S extends z.ZodType>(schema: S, data: unknown, file: string): z.output<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
+  // A misspelt field is also a missing one: the did-you-mean says more than "missing required field".
+  const issues = result.error.issues;
+  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0]!;
   throw new InputError(file, formatPath(issue.path), describeIssue(issue, schema));
 }
 
@@ -31,7 +33,8 @@ function describeIssue(issue: z.core.$ZodIssue, schema: z.ZodType): string {
       })
       .join('; ');
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined)
+  // zod leaves out the input unless asked to: a missing field is told by "received undefined".
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message))
     return `missing required field (${issue.message})`;
   return issue.message;
 }

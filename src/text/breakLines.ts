@@ -60,6 +60,8 @@ const RATIO_EPSILON = 1e-9;
 const UNSET_LINE = 1e7;
 /** Extra badness of a line too loose even with the emergency stretch. */
 const BEYOND_EMERGENCY = 1e5;
+/** Demerits of a line past the hyphen limit (last pass only): worse than any loose line. */
+const HYPHEN_LIMIT_BROKEN = 1e14;
 /** Node kinds read in the hot loop, as module constants (imported bindings cost a lookup in some loaders). */
 const KIND_GLUE: number = GLUE;
 const KIND_PENALTY: number = PENALTY;
@@ -313,9 +315,13 @@ function runPass(
         b = (Number.isFinite(r) ? 100 * r * r * r : UNSET_LINE) + (rescued ? 0 : BEYOND_EMERGENCY);
       }
       const hyph = hyphenates ? nodeHyph[a]! + 1 : 0;
-      if (hyph > maxConsecutiveHyphens) continue;
+      // The limit on consecutive hyphens is hard, except in the last pass: a word longer than
+      // several lines must be hyphenated on each of them rather than run over the measure.
+      const tooManyHyphens = hyph > maxConsecutiveHyphens;
+      if (tooManyHyphens && !final) continue;
       let d = linePenalty + b;
       d *= d;
+      if (tooManyHyphens) d += HYPHEN_LIMIT_BROKEN;
       if (pi > 0) d += pi * pi;
       else if (pi < 0 && !isEnd) d -= pi * pi;
       const prevFlagged = nodeFlagged[a] === 1;

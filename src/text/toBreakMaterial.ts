@@ -129,8 +129,15 @@ export function plainMaterial(p: PreparedText): BreakMaterial {
   return m;
 }
 
+/**
+ * A word piece wider than this share of the narrowest line is also split into characters: a piece
+ * that only just fits cannot take the hyphen after it, and the line would run over its measure.
+ */
+const SPLIT_SHARE = 0.9;
+
 /** `narrowest`: the smallest line width the paragraph may meet (boxes wider are split). */
-export function toBreakMaterial(p: PreparedText, narrowest: Pt): BreakMaterial {
+export function toBreakMaterial(p: PreparedText, lineWidth: Pt): BreakMaterial {
+  const narrowest = lineWidth * SPLIT_SHARE;
   const plain = plainMaterial(p);
   if (!(plain.widestSplittable > narrowest)) return plain;
   const memo = splitMemo.get(p);

@@ -82,12 +82,12 @@ describe('breakLines (total-fit) on known material', () => {
     ]);
   });
 
-  it('never sets more than maxConsecutiveHyphens hyphenated lines in a row', () => {
+  it('never sets more than maxConsecutiveHyphens hyphenated lines in a row where the lines can do without', () => {
     const text = 'hyphenation typesetting newspapers hyphenation typesetting newspapers hyphenation';
     for (const max of [1, 2]) {
       const out = lines(
         text,
-        uniform(42),
+        uniform(60),
         { maxConsecutiveHyphens: max, pretolerance: -1 },
         { hyphenate: true },
       );
@@ -99,6 +99,16 @@ describe('breakLines (total-fit) on known material', () => {
       }
       expect(longest).toBeLessThanOrEqual(max);
     }
+  });
+
+  it('hyphenates a word longer than several lines on every line rather than run over the measure', () => {
+    const text = `so ${'abcdefghij'.repeat(30)} end`;
+    const set = lines(text, uniform(42), { maxConsecutiveHyphens: 2 }, { hyphenate: true });
+    expect(set.length).toBeGreaterThan(4);
+    expect(set.join('').replace(/-/g, '')).toContain('abcdefghij'.repeat(30));
+    // Each line holds within its measure: at most the 42 pt the fake font's 0.5 em glyphs allow.
+    const glyphWidth = 0.5 * (prep('a', { hyphenate: true }).input.style.size ?? 10);
+    for (const l of set) expect(l.length * glyphWidth * 0.95).toBeLessThanOrEqual(42 + glyphWidth);
   });
 
   it('charges finalHyphenDemerits for a hyphen at the foot of a column', () => {

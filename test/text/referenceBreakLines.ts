@@ -186,9 +186,12 @@ function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: 
         b = (Number.isFinite(r) ? 100 * r * r * r : UNSET_LINE) + (rescued ? 0 : BEYOND_EMERGENCY);
       }
       const hyph = inserts ? a.hyph + 1 : 0;
-      if (hyph > params.maxConsecutiveHyphens) continue;
+      // As in the product: the hyphen limit is hard except in the last pass (then it costs 1e14).
+      const tooManyHyphens = hyph > params.maxConsecutiveHyphens;
+      if (tooManyHyphens && !pass.final) continue;
       let d = params.linePenalty + b;
       d *= d;
+      if (tooManyHyphens) d += 1e14;
       if (pi > 0) d += pi * pi;
       else if (pi < 0 && !isEnd) d -= pi * pi;
       const prevFlagged = a.pos >= 0 && m.flagged[a.pos] === 1;
