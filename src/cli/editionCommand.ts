@@ -10,10 +10,11 @@ import { selectPages } from '../edition/selectPages.js';
 import { InputError } from '../model/InputError.js';
 import { EXIT_FAILED, EXIT_OK } from './exitCodes.js';
 import { runCommand } from './runCommand.js';
-import { type PdfArgs, pdfOptions } from './sharedOptions.js';
+import { allowRootOption, allowRoots, type PdfArgs, pdfOptions } from './sharedOptions.js';
 
 interface EditionArgs extends PdfArgs {
   manifest: string;
+  allowRoot?: string | string[];
   output: string;
   jobs?: number;
   quiet: boolean;
@@ -46,6 +47,7 @@ export function editionCommand(y: Argv): Argv {
           type: 'string',
           describe: 'Folder of the photo cache (default DIR/.galley-cache/photos)',
         })
+        .option(...allowRootOption)
         .option('jobs', {
           alias: 'j',
           type: 'number',
@@ -117,7 +119,7 @@ export function editionCommand(y: Argv): Argv {
       runCommand(async () => {
         if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1))
           throw new InputError('', '--jobs', 'expected a whole number of threads, 1 or more');
-        const edition = loadEdition(args.manifest);
+        const edition = loadEdition(args.manifest, { allowRoots: allowRoots(args.allowRoot) });
         const pages = selectPages(edition, args.page);
         const abort = new AbortController();
         const onSignal = () => abort.abort(new Error('interrupted'));

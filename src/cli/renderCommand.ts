@@ -5,12 +5,7 @@ import { selectPages } from '../edition/selectPages.js';
 import { EXIT_OK } from './exitCodes.js';
 import { formatReport } from './formatReport.js';
 import { runCommand } from './runCommand.js';
-import {
-  type CommonInputArgs,
-  commonInputOptions,
-  type PdfArgs,
-  pdfOptions,
-} from './sharedOptions.js';
+import { type CommonInputArgs, commonInputOptions, type PdfArgs, pdfOptions } from './sharedOptions.js';
 import { writeOutput } from './writeOutput.js';
 
 interface RenderArgs extends CommonInputArgs, PdfArgs {
@@ -63,12 +58,20 @@ export function renderCommand(y: Argv): Argv {
     (args) =>
       runCommand(async () => {
         // Heavy modules load only when a command runs, so `--help` and bad usage answer at once.
-        const [{ createWorkspace }, { composeEdition }, { loadCliInput }, { createPhotoCache }, { renderPdf }] = await Promise.all([
+        const [
+          { createWorkspace },
+          { composeEdition },
+          { loadCliInput },
+          { createPhotoCache },
+          { renderPdf },
+          { explainPhotoError },
+        ] = await Promise.all([
           import('../edition/createWorkspace.js'),
           import('../edition/composeEdition.js'),
           import('./loadCliInput.js'),
           import('../images/photoCache.js'),
           import('../render/pdf/renderPdf.js'),
+          import('../edition/explainPhotoError.js'),
         ]);
         const ws = createWorkspace({
           breaker: args.breaker,
@@ -91,6 +94,8 @@ export function renderCommand(y: Argv): Argv {
             ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
           },
           onWarning: (w) => warnings.push(w),
+        }).catch((e: unknown) => {
+          throw explainPhotoError(ws, edition, e);
         });
         await writeOutput(args.output, pdf);
         const reports = composed.map((p) => p.layout.report);

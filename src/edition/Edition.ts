@@ -25,4 +25,6 @@ export interface Edition {
   newspaper?: string;
   date: string;
   pages: EditionPage[];
+  /** Folders besides the input's own that its files (and its articles' photos) may come from. */
+  allowRoots?: string[];
 }

@@ -77,7 +77,7 @@ async function pageSpec(ws: Workspace, edition: Edition, page: EditionPage, dept
   for (const [i, s] of page.stories.entries()) {
     const field = `${page.field}.stories[${i}]`;
     const frame = checkFrame(s, field);
-    const article = ws.article(s.articlePath, shown(s.articlePath));
+    const article = ws.article(s.articlePath, shown(s.articlePath), edition.allowRoots);
     if (s.photos && !s.continuedFrom) await ws.probePhotos(article);
     const plan: StoryPlan = {
       article,

@@ -30,7 +30,8 @@ export interface WorkspaceOptions {
 export interface Workspace {
   ctx: TypesetContext;
   fontFiles: ReadonlyMap<FontKey, string>;
-  article(path: string, shownAs: string): Article;
+  /** An article, loaded once; its photos must lie in its folder, its parent or `allowRoots`. */
+  article(path: string, shownAs: string, allowRoots?: readonly string[]): Article;
   template(nameOrFile: string): Template;
   /** Probes the photos of an article (and ad artwork) into ctx.photos; errors name the field. */
   probePhotos(article: Article): Promise<void>;
@@ -67,10 +68,10 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   return {
     ctx,
     fontFiles: loadFontCatalog().files,
-    article(path, shownAs) {
+    article(path, shownAs, allowRoots) {
       let a = articles.get(path);
       if (!a) {
-        a = loadArticle(path, shownAs);
+        a = loadArticle(path, shownAs, { ...(allowRoots && { allowRoots: [...allowRoots] }) });
         articles.set(path, a);
       }
       return a;

@@ -101,5 +101,6 @@ export function toEdition(
     ...(data.newspaper && { newspaper: data.newspaper }),
     date: data.date,
     pages,
+    ...(policy.allowRoots?.length && { allowRoots: [...policy.allowRoots] }),
   };
 }

@@ -16,8 +16,14 @@ export function loadInput(
   single: SingleArticleOptions,
   policy: PathPolicy = {},
 ): { edition: Edition; kind: 'article' | 'edition' } {
-  if (/^\.(md|markdown)$/i.test(extname(file)))
-    return { edition: editionForArticle(file, single), kind: 'article' };
+  const article = () => ({
+    edition: {
+      ...editionForArticle(file, single),
+      ...(policy.allowRoots?.length && { allowRoots: [...policy.allowRoots] }),
+    },
+    kind: 'article' as const,
+  });
+  if (/^\.(md|markdown)$/i.test(extname(file))) return article();
   const data = readDataFile(file, 'input');
   if (looksLikeEdition(data)) {
     return {
@@ -25,7 +31,7 @@ export function loadInput(
       kind: 'edition',
     };
   }
-  return { edition: editionForArticle(file, single), kind: 'article' };
+  return article();
 }
 
 const EDITION_KEYS = ['name', 'newspaper', 'date', 'template', 'sections'];

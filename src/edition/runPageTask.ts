@@ -3,6 +3,7 @@
  * Never throws: a failure comes back as an outcome naming the file and the reason, so one bad page
  * never stops the others.
  */
+
 import { threadId } from 'node:worker_threads';
 import { ImageError } from '../images/imageError.js';
 import type { PhotoCache } from '../images/photoCache.js';
@@ -10,6 +11,7 @@ import { isInputError } from '../model/InputError.js';
 import { renderPdf, writeFileAtomic } from '../render/pdf/index.js';
 import { composePage } from './composePage.js';
 import type { Workspace } from './createWorkspace.js';
+import { explainPhotoError } from './explainPhotoError.js';
 import type { PageFailure, PageOutcome, PageTask } from './pageTask.js';
 
 export async function runPageTask(ws: Workspace, cache: PhotoCache, task: PageTask): Promise<PageOutcome> {
@@ -57,7 +59,7 @@ export async function runPageTask(ws: Workspace, cache: PhotoCache, task: PageTa
       warnings,
     };
   } catch (e) {
-    return { ok: false, ...base(), error: toFailure(e, edition.file) };
+    return { ok: false, ...base(), error: toFailure(explainPhotoError(ws, edition, e), edition.file) };
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Article } from '../model/article.js';
 import type { Template } from '../model/template.js';
+import { normalizeText } from '../text/normalizeText.js';
 import type { InlineRun } from '../text/types.js';
 import type { FlowBlock } from './flowBody.js';
 import type { TypesetContext } from './TypesetContext.js';
@@ -70,24 +71,42 @@ export function prepareBody(
   return { blocks, firstBlock: start, wordOffset: resume?.word ?? 0, prefixWords };
 }
 
+/**
+ * Words as the text engine counts them (`SetLine.words`): the text normalised as the engine does
+ * (invisible marks stripped, exotic spaces mapped), split at white space, leaving out tokens that
+ * are nothing but zero-width characters. The report's counts and the jump's resume point rely on
+ * the two agreeing.
+ */
 export function countWords(text: string): number {
-  const trimmed = text.trim();
-  return trimmed ? trimmed.split(/\s+/u).length : 0;
+  return normalizeText(text).split(/\s+/u).filter(isWord).length;
 }
 
-/** The runs from the n-th whitespace-separated word on (emphasis kept). */
+const INVISIBLE_ONLY = /^[\u200b\u200c\u200d\u00ad]*$/u;
+
+function isWord(token: string): boolean {
+  return !INVISIBLE_ONLY.test(token);
+}
+
+/** The runs from the n-th word on (emphasis kept); the runs are normalised first. */
 export function sliceRunsFromWord(runs: readonly InlineRun[], n: number): InlineRun[] {
+  const normal = runs.map((r) => ({ ...r, text: normalizeText(r.text) }));
   let seen = 0;
-  let inWord = false;
-  for (let r = 0; r < runs.length; r++) {
-    const text = runs[r]!.text;
+  let token = '';
+  let start: { run: number; index: number } | undefined;
+  for (let r = 0; r <= normal.length; r++) {
+    const text = r < normal.length ? normal[r]!.text : ' ';
     for (let i = 0; i < text.length; i++) {
-      const space = /\s/u.test(text[i]!);
-      if (!space && !inWord) {
-        if (seen === n) return [{ ...runs[r]!, text: text.slice(i) }, ...runs.slice(r + 1)];
-        seen++;
+      if (/\s/u.test(text[i]!)) {
+        if (token && isWord(token)) {
+          if (seen === n) return [{ ...normal[start!.run]!, text: normal[start!.run]!.text.slice(start!.index) }, ...normal.slice(start!.run + 1)];
+          seen++;
+        }
+        token = '';
+        start = undefined;
+      } else {
+        if (!token) start = { run: r, index: i };
+        token += text[i];
       }
-      inWord = !space;
     }
   }
   return [];

@@ -102,13 +102,13 @@ const CASES: Case[] = [
   article('photo-truncated-png.json', 'images[0].file', /no IEND chunk/),
   article('photo-folder.json', 'images[0].file', /is not a file/),
   {
-    // The header is sound, so the probe passes; the pixels fail when the page is rendered, where
-    // the article's field is no longer known: the message names the photo.
+    // The header is sound, so the probe passes; the pixels fail when the page is rendered, and
+    // the error is traced back to the article and the field that name the photo.
     name: 'article photo-corrupt-png.json',
     args: [`${A}/photo-corrupt-png.json`],
     code: 2,
-    file: `${A}/photos/corrupt.png`,
-    field: '',
+    file: `${A}/photo-corrupt-png.json`,
+    field: 'images[0].file',
     reason: /corrupt or truncated image/,
   },
   // ---- articles, valid but awkward ---------------------------------------------------------------
