@@ -16,7 +16,7 @@ import { greedyEngines, totalFitEngines } from '../src/text/engines.js';
 import { loadFonts } from '../src/text/loadFonts.js';
 import type { BreakParams, Engines, ParagraphInput, SetLine, TextStyle } from '../src/text/types.js';
 
-const CORPUS = process.argv[2] ?? '/work/shared/corpus/articles';
+const CORPUS = process.argv[2] ?? 'samples/corpus/articles';
 const COLUMN = (828 - 5 * 12) / 6;
 const style = bodyTextStyle(JSON.parse(process.env.BENCH_STYLE ?? '{}') as Partial<TextStyle>);
 const params = JSON.parse(process.env.BENCH_PARAMS ?? '{}') as Partial<BreakParams>;

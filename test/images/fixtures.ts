@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 
-export const SHARED = '/work/shared/images';
+export const PHOTOS = new URL('../../samples/corpus/images', import.meta.url).pathname;
 
 export interface Fixtures {
   dir: string;
@@ -37,12 +37,12 @@ export async function makeFixtures(): Promise<Fixtures> {
     .withMetadata({ orientation: 6 })
     .jpeg({ quality: 95 })
     .toFile(f('rotated.jpg'));
-  await sharp(join(SHARED, 'kodak-hats-3072.jpg'))
+  await sharp(join(PHOTOS, 'kodak-hats-3072.jpg'))
     .resize(600, 400)
     .toColourspace('cmyk')
     .jpeg()
     .toFile(f('cmyk.jpg'));
-  await sharp(join(SHARED, 'rocket-dscovr.jpg'))
+  await sharp(join(PHOTOS, 'rocket-dscovr.jpg'))
     .resize(300)
     .toColourspace('b-w')
     .jpeg()
@@ -52,10 +52,10 @@ export async function makeFixtures(): Promise<Fixtures> {
   await sharp(rgba, { raw: { width: 100, height: 100, channels: 4 } })
     .png()
     .toFile(f('alpha.png'));
-  await sharp(join(SHARED, 'coffee.png')).resize(200).toColourspace('rgb16').png().toFile(f('deep16.png'));
-  await sharp(join(SHARED, 'rocket-dscovr.jpg')).resize(60, 40).jpeg().toFile(f('tiny.jpg'));
+  await sharp(join(PHOTOS, 'coffee.png')).resize(200).toColourspace('rgb16').png().toFile(f('deep16.png'));
+  await sharp(join(PHOTOS, 'rocket-dscovr.jpg')).resize(60, 40).jpeg().toFile(f('tiny.jpg'));
   writeFileSync(f('notes.jpg'), 'this is a text file, not a photo\n');
-  const full = await sharp(join(SHARED, 'rocket-dscovr.jpg')).jpeg({ quality: 90 }).toBuffer();
+  const full = await sharp(join(PHOTOS, 'rocket-dscovr.jpg')).jpeg({ quality: 90 }).toBuffer();
   writeFileSync(f('truncated.jpg'), full.subarray(0, Math.floor(full.length / 3)));
   return {
     dir,

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { ImageError } from '../../src/images/imageError.js';
 import { createPhotoCache } from '../../src/images/photoCache.js';
 import { outputSize, preparePhoto } from '../../src/images/preparePhoto.js';
-import { channelMeans, type Fixtures, makeFixtures, SHARED } from './fixtures.js';
+import { channelMeans, type Fixtures, makeFixtures, PHOTOS } from './fixtures.js';
 
 let fx: Fixtures;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ const jpegInfo = (jpeg: Buffer) => sharp(jpeg).metadata();
 describe('preparePhoto: press-ready JPEGs at the placed size', () => {
   test('an RGB photo becomes a CMYK JPEG at 200 ppi of the frame, without an embedded profile', async () => {
     const p = await preparePhoto({
-      source: `${SHARED}/kodak-hats-3072.jpg`,
+      source: `${PHOTOS}/kodak-hats-3072.jpg`,
       crop: { x: 0, y: 0, width: 3072, height: 2048 },
       frameWidthPt: 216,
       frameHeightPt: 144,
@@ -77,7 +77,7 @@ describe('preparePhoto: press-ready JPEGs at the placed size', () => {
 
   test("colour 'gray' writes a one-channel JPEG", async () => {
     const p = await preparePhoto({
-      source: `${SHARED}/rocket-dscovr.jpg`,
+      source: `${PHOTOS}/rocket-dscovr.jpg`,
       frameWidthPt: 72,
       frameHeightPt: 48,
       colour: 'gray',
@@ -100,7 +100,7 @@ describe('preparePhoto: press-ready JPEGs at the placed size', () => {
 
   test('without a crop, the frame ratio is cut from the centre', async () => {
     const p = await preparePhoto({
-      source: `${SHARED}/rocket-dscovr.jpg`,
+      source: `${PHOTOS}/rocket-dscovr.jpg`,
       frameWidthPt: 72,
       frameHeightPt: 72,
       ppi: 100,
@@ -174,7 +174,7 @@ describe('the photo cache: content-addressed, in memory and on disk', () => {
   test('a photo used twice is processed once', async () => {
     const cache = createPhotoCache();
     const options = {
-      source: `${SHARED}/hubble-deep-field.jpg`,
+      source: `${PHOTOS}/hubble-deep-field.jpg`,
       frameWidthPt: 144,
       frameHeightPt: 125,
       cache,
@@ -198,7 +198,7 @@ describe('the photo cache: content-addressed, in memory and on disk', () => {
 
   test('the disk cache warms the next run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'galley-cache-'));
-    const options = { source: `${SHARED}/rocket-dscovr.jpg`, frameWidthPt: 100, frameHeightPt: 66 };
+    const options = { source: `${PHOTOS}/rocket-dscovr.jpg`, frameWidthPt: 100, frameHeightPt: 66 };
     const first = await preparePhoto({ ...options, cache: createPhotoCache({ dir }) });
     expect(readdirSync(dir).sort()).toEqual([`${first.key}.jpg`, `${first.key}.json`]);
     const nextRun = createPhotoCache({ dir });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ImageError } from '../../src/images/imageError.js';
 import { probeImage } from '../../src/images/probeImage.js';
-import { type Fixtures, makeFixtures, SHARED } from './fixtures.js';
+import { type Fixtures, makeFixtures, PHOTOS } from './fixtures.js';
 
 let fx: Fixtures;
 beforeAll(async () => {
@@ -10,7 +10,7 @@ beforeAll(async () => {
 
 describe('probeImage: size after EXIF orientation, colour and format from the header', () => {
   test('an RGB JPEG', async () => {
-    const p = await probeImage(`${SHARED}/rocket-dscovr.jpg`);
+    const p = await probeImage(`${PHOTOS}/rocket-dscovr.jpg`);
     expect(p).toMatchObject({
       width: 640,
       height: 427,
@@ -56,7 +56,7 @@ describe('probeImage: clear errors', () => {
   });
 
   test('a photo over the pixel limit', async () => {
-    const e = await code(probeImage(`${SHARED}/rocket-dscovr.jpg`, { limitInputPixels: 100_000 }));
+    const e = await code(probeImage(`${PHOTOS}/rocket-dscovr.jpg`, { limitInputPixels: 100_000 }));
     expect(e.code).toBe('too-large');
     expect(e.message).toMatch(/640x427 px .* exceeds the limit of 0\.1 MP/);
   });

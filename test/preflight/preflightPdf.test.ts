@@ -39,16 +39,16 @@ let ours: Buffer;
 let rgbJpeg: Buffer;
 beforeAll(async () => {
   const cmyk = join(dir, 'cmyk.jpg');
-  await sharp('/work/shared/images/kodak-hats-3072.jpg')
+  await sharp('samples/corpus/images/kodak-hats-3072.jpg')
     .resize(600, 400)
     .toColourspace('cmyk')
     .jpeg()
     .toFile(cmyk);
-  ours = await renderPdf(sampleDocument({ cmyk, rgb: '/work/shared/images/rocket-dscovr.jpg' }), {
+  ours = await renderPdf(sampleDocument({ cmyk, rgb: 'samples/corpus/images/rocket-dscovr.jpg' }), {
     fontFiles: catalog.files,
     marks: true,
   });
-  rgbJpeg = await sharp('/work/shared/images/rocket-dscovr.jpg').resize(100).jpeg().toBuffer();
+  rgbJpeg = await sharp('samples/corpus/images/rocket-dscovr.jpg').resize(100).jpeg().toBuffer();
 });
 
 describe("preflightPdf: galley's output", () => {

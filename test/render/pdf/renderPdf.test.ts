@@ -31,12 +31,12 @@ let warnings: string[];
 
 beforeAll(async () => {
   const cmyk = join(dir, 'hats-cmyk.jpg');
-  await sharp('/work/shared/images/kodak-hats-3072.jpg')
+  await sharp('samples/corpus/images/kodak-hats-3072.jpg')
     .resize(600, 400)
     .toColourspace('cmyk')
     .jpeg()
     .toFile(cmyk);
-  display = sampleDocument({ cmyk, rgb: '/work/shared/images/rocket-dscovr.jpg' });
+  display = sampleDocument({ cmyk, rgb: 'samples/corpus/images/rocket-dscovr.jpg' });
   warnings = [];
   x1a = await renderPdf(display, { fontFiles: catalog.files, onWarning: (w) => warnings.push(w) });
   x1aFile = join(dir, 'x1a.pdf');
