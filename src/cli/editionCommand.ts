@@ -10,11 +10,16 @@ import { selectPages } from '../edition/selectPages.js';
 import { InputError } from '../model/InputError.js';
 import { EXIT_FAILED, EXIT_OK } from './exitCodes.js';
 import { runCommand } from './runCommand.js';
-import { allowRootOption, allowRoots, type PdfArgs, pdfOptions } from './sharedOptions.js';
+import {
+  allowRoots,
+  type PageSettingArgs,
+  type PdfArgs,
+  pageSettingOptions,
+  pdfOptions,
+} from './sharedOptions.js';
 
-interface EditionArgs extends PdfArgs {
+interface EditionArgs extends PdfArgs, PageSettingArgs {
   manifest: string;
-  allowRoot?: string | string[];
   output: string;
   jobs?: number;
   quiet: boolean;
@@ -22,9 +27,6 @@ interface EditionArgs extends PdfArgs {
   combined?: string;
   changedOnly: boolean;
   namePattern: string;
-  page?: string;
-  breaker: 'total-fit' | 'greedy';
-  maxPixels?: number;
 }
 
 /** Exit status after Ctrl-C (128 + SIGINT), as shells expect. */
@@ -35,7 +37,7 @@ export function editionCommand(y: Argv): Argv {
     'edition <manifest>',
     'Set every page of an edition into its own PDF, in parallel on all cores',
     (c) =>
-      pdfOptions(c)
+      pageSettingOptions(pdfOptions(c))
         .positional('manifest', { type: 'string', describe: 'Edition manifest (.json or .yaml)' })
         .option('output', {
           alias: 'o',
@@ -47,7 +49,6 @@ export function editionCommand(y: Argv): Argv {
           type: 'string',
           describe: 'Folder of the photo cache (default DIR/.galley-cache/photos)',
         })
-        .option(...allowRootOption)
         .option('jobs', {
           alias: 'j',
           type: 'number',
@@ -66,20 +67,6 @@ export function editionCommand(y: Argv): Argv {
           type: 'string',
           default: DEFAULT_NAME_PATTERN,
           describe: 'Page file names: {edition} {newspaper} {date} {page} {section} {index}',
-        })
-        .option('page', {
-          alias: 'p',
-          type: 'string',
-          describe: 'Only these pages, by label: "A1" or "A1,B2"',
-        })
-        .option('breaker', {
-          choices: ['total-fit', 'greedy'] as const,
-          default: 'total-fit' as const,
-          describe: 'Line breaker (greedy only to compare)',
-        })
-        .option('max-pixels', {
-          type: 'number',
-          describe: 'Refuse photos larger than this many pixels (default 100000000)',
         })
         .option('quiet', {
           alias: 'q',

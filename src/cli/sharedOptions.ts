@@ -1,15 +1,20 @@
 /** Options shared by the commands that set pages (render, preview, edition). */
 import type { Argv } from 'yargs';
 
-export interface CommonInputArgs {
-  template: string;
-  columns?: number;
+/** Which pages to set and how: for every command that sets pages. */
+export interface PageSettingArgs {
   page?: string;
-  date?: string;
   breaker: 'total-fit' | 'greedy';
   maxPixels?: number;
   /** Repeatable: `--allow-root a --allow-root b`. */
   allowRoot?: string | string[];
+}
+
+/** Render and preview also take a single article, set as a front page. */
+export interface CommonInputArgs extends PageSettingArgs {
+  template: string;
+  columns?: number;
+  date?: string;
 }
 
 export interface PdfArgs {
@@ -22,7 +27,7 @@ export interface PdfArgs {
 }
 
 export function commonInputOptions<T>(y: Argv<T>): Argv<T & CommonInputArgs> {
-  return y
+  return pageSettingOptions(y)
     .option('template', {
       alias: 't',
       type: 'string',
@@ -34,14 +39,18 @@ export function commonInputOptions<T>(y: Argv<T>): Argv<T & CommonInputArgs> {
       type: 'number',
       describe: 'Columns a single article spans (default: all)',
     })
+    .option('date', {
+      type: 'string',
+      describe: 'Date for a single article, yyyy-mm-dd (default: SOURCE_DATE_EPOCH, else 2000-01-01)',
+    }) as unknown as Argv<T & CommonInputArgs>;
+}
+
+export function pageSettingOptions<T>(y: Argv<T>): Argv<T & PageSettingArgs> {
+  return y
     .option('page', {
       alias: 'p',
       type: 'string',
       describe: 'Only these pages of an edition, by label: "A1" or "A1,A2"',
-    })
-    .option('date', {
-      type: 'string',
-      describe: 'Date for a single article, yyyy-mm-dd (default: SOURCE_DATE_EPOCH, else 2000-01-01)',
     })
     .option('breaker', {
       choices: ['total-fit', 'greedy'] as const,
@@ -52,7 +61,7 @@ export function commonInputOptions<T>(y: Argv<T>): Argv<T & CommonInputArgs> {
       type: 'number',
       describe: 'Refuse photos larger than this many pixels (default 100000000)',
     })
-    .option(...allowRootOption) as unknown as Argv<T & CommonInputArgs>;
+    .option(...allowRootOption) as unknown as Argv<T & PageSettingArgs>;
 }
 
 /**
