@@ -115,7 +115,10 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
     jumpSlot = fullSlots[fullSlots.length - 1];
   } else if (!result.overset && result.lines.length > 0) {
     const floatRects = floats.floats.map((f) => f.rect);
-    ({ slots, result } = balance(flow, exclusions, lowestCutoff(t, bodyTop, floatRects), bodyEnd, { slots, result }));
+    ({ slots, result } = balance(flow, exclusions, lowestCutoff(t, bodyTop, floatRects), bodyEnd, {
+      slots,
+      result,
+    }));
   }
 
   const placed: PlacedLine[] = result.lines.map(({ slot, line }) => ({ x: slot.x, y: slot.baseline, line }));
@@ -161,7 +164,8 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
         category: 'overset',
       });
   }
-  const resume = result.overset && jumpSlot ? { ...toResume(result, body), deferred: floats.deferred } : undefined;
+  const resume =
+    result.overset && jumpSlot ? { ...toResume(result, body), deferred: floats.deferred } : undefined;
   return { elements, body: placed, report, ...(resume && { resume }) };
 }
 

@@ -88,7 +88,15 @@ export function layoutStoryHeader(
   }
   // Under a kicker, the headline's capitals keep clear of the kicker's baseline.
   const drop = article.kicker && role !== 'brief' ? KICKER_CLEARANCE : 0;
-  const headline = stackLines(fitted.lines, fitted.style, ctx.shaper, x, yOf(line) + drop, t.baseline, t.baseline * 0.6 + drop);
+  const headline = stackLines(
+    fitted.lines,
+    fitted.style,
+    ctx.shaper,
+    x,
+    yOf(line) + drop,
+    t.baseline,
+    t.baseline * 0.6 + drop,
+  );
   elements.push({ kind: 'lines', lines: headline.lines });
   line += headline.gridLines;
   if (article.deck && role !== 'brief') {

@@ -12,8 +12,8 @@ import { type Rect, rectsOverlap } from './geometry.js';
 import type { StoryPlan } from './layoutStory.js';
 import { type Float, type PhotoFloat, placePhoto } from './placePhoto.js';
 import { placePullQuote } from './placePullQuote.js';
-import { shiftFloat } from './shiftElements.js';
 import type { PreparedBody } from './prepareBody.js';
+import { shiftFloat } from './shiftElements.js';
 import { baselineOffset } from './stackLines.js';
 import type { TypesetContext } from './TypesetContext.js';
 import type { PhotoReport } from './types.js';
@@ -77,7 +77,9 @@ export function placeStoryFloats(
     const local = blockAfterParagraph(article.body, anchor) - body.firstBlock;
     // On the story's first page, a float whose paragraph is set on the jump page goes there.
     if (plan.continuesOn && result.overset && result.overset.block <= local - 1) return undefined;
-    const end = [...result.lines].reverse().find((l) => l.block === local - 1) ?? result.lines.find((l) => l.block >= local);
+    const end =
+      [...result.lines].reverse().find((l) => l.block === local - 1) ??
+      result.lines.find((l) => l.block >= local);
     // A float whose paragraph was set on an earlier page opens this page's part of the story.
     const before = local < 1;
     const startColumn = end && !before ? Math.min(end.slot.column, frame.columns - span) : 0;
@@ -86,8 +88,14 @@ export function placeStoryFloats(
     // A photo of a story that jumps never moves above its paragraph: it would push that paragraph
     // (and more of the story) off the page; a pull quote may.
     const allowAbove = !plan.continuesOn || kind === 'quotes';
-    const columns = [startColumn, ...range(startColumn + 1, frame.columns - span + 1), ...range(0, startColumn).reverse()];
-    const lines = range(allowAbove ? bodyTop + 1 : startLine, bodyEnd).sort((a, b) => rank(a, startLine) - rank(b, startLine));
+    const columns = [
+      startColumn,
+      ...range(startColumn + 1, frame.columns - span + 1),
+      ...range(0, startColumn).reverse(),
+    ];
+    const lines = range(allowAbove ? bodyTop + 1 : startLine, bodyEnd).sort(
+      (a, b) => rank(a, startLine) - rank(b, startLine),
+    );
     if (before) lines.unshift(bodyTop);
     // A float must not push the text of a story that fits out of its module: a dropped photo is
     // reported, lost words are worse. A few such tries mean there is no room anywhere.
@@ -123,10 +131,24 @@ export function placeStoryFloats(
     }
     let float: PhotoFloat | undefined;
     if (i > 0 && frame.columns < MIN_COLUMNS_FOR_MORE_PHOTOS) {
-      notPlaced('photos', i, `photo ${photo.file}: not placed: a ${frame.columns}-column module takes one photo`);
+      notPlaced(
+        'photos',
+        i,
+        `photo ${photo.file}: not placed: a ${frame.columns}-column module takes one photo`,
+      );
     } else {
       const place = (c: number, line: number, maxShare: number) =>
-        placePhoto(ctx, t, photo, colX(c), lineTop(line) + capOffset, spanWidth(t, span), depthPt * maxShare, gridTop, article.language);
+        placePhoto(
+          ctx,
+          t,
+          photo,
+          colX(c),
+          lineTop(line) + capOffset,
+          spanWidth(t, span),
+          depthPt * maxShare,
+          gridTop,
+          article.language,
+        );
       if (atTop) {
         const f = place(0, bodyTop, TOP_PHOTO_DEPTH);
         if (f && fits(f)) float = f;
@@ -135,13 +157,24 @@ export function placeStoryFloats(
         float = placeAnchored('photos', anchor, span, (c, line) => {
           const f = place(c, line, INLINE_PHOTO_DEPTH);
           // White above an inline photo, as below it.
-          return f && { ...f, exclusion: { ...f.exclusion, y: f.exclusion.y - t.baseline, height: f.exclusion.height + t.baseline } };
+          return (
+            f && {
+              ...f,
+              exclusion: {
+                ...f.exclusion,
+                y: f.exclusion.y - t.baseline,
+                height: f.exclusion.height + t.baseline,
+              },
+            }
+          );
         }) as PhotoFloat | undefined;
       }
-      if (!float) notPlaced('photos', i, `photo ${photo.file}: no room in the module for a ${span}-column photo`);
+      if (!float)
+        notPlaced('photos', i, `photo ${photo.file}: no room in the module for a ${span}-column photo`);
     }
     if (float) floats.push(float);
-    if (float || !plan.continuesOn) photos.push({ file: photo.file, ppi: Math.round(float?.ppi ?? 0), placed: !!float });
+    if (float || !plan.continuesOn)
+      photos.push({ file: photo.file, ppi: Math.round(float?.ppi ?? 0), placed: !!float });
   });
 
   const quotes = plan.role === 'brief' || frame.columns < 2 ? [] : article.pullQuotes;
@@ -153,7 +186,9 @@ export function placeStoryFloats(
     }
     const span = frame.columns >= 5 ? 2 : 1;
     const anchor = quote.afterParagraph ?? Math.max(1, Math.round(article.body.length / 3));
-    const f = placeAnchored('quotes', anchor, span, (c, line) => placePullQuote(ctx, t, quote, colX(c), line, spanWidth(t, span), article.language));
+    const f = placeAnchored('quotes', anchor, span, (c, line) =>
+      placePullQuote(ctx, t, quote, colX(c), line, spanWidth(t, span), article.language),
+    );
     if (f) floats.push(f);
     else notPlaced('quotes', i, 'pull quote not placed: no room in the module');
   });

@@ -81,7 +81,7 @@ export function countWords(text: string): number {
   return normalizeText(text).split(/\s+/u).filter(isWord).length;
 }
 
-const INVISIBLE_ONLY = /^[\u200b\u200c\u200d\u00ad]*$/u;
+const INVISIBLE_ONLY = /^(?:\u200b|\u200c|\u200d|\u00ad)*$/u;
 
 function isWord(token: string): boolean {
   return !INVISIBLE_ONLY.test(token);
@@ -98,7 +98,11 @@ export function sliceRunsFromWord(runs: readonly InlineRun[], n: number): Inline
     for (let i = 0; i < text.length; i++) {
       if (/\s/u.test(text[i]!)) {
         if (token && isWord(token)) {
-          if (seen === n) return [{ ...normal[start!.run]!, text: normal[start!.run]!.text.slice(start!.index) }, ...normal.slice(start!.run + 1)];
+          if (seen === n)
+            return [
+              { ...normal[start!.run]!, text: normal[start!.run]!.text.slice(start!.index) },
+              ...normal.slice(start!.run + 1),
+            ];
           seen++;
         }
         token = '';

@@ -20,5 +20,10 @@ export function shiftElement(e: PlacedElement, dy: number): PlacedElement {
 
 export function shiftFloat<F extends Float>(f: F, dy: number): F {
   if (dy === 0) return f;
-  return { ...f, rect: down(f.rect, dy), exclusion: down(f.exclusion, dy), elements: f.elements.map((e) => shiftElement(e, dy)) };
+  return {
+    ...f,
+    rect: down(f.rect, dy),
+    exclusion: down(f.exclusion, dy),
+    elements: f.elements.map((e) => shiftElement(e, dy)),
+  };
 }

@@ -13,7 +13,16 @@ const pdf = join(dir, 'edition.pdf');
 
 describe('the sample edition, print-ready', () => {
   beforeAll(() => {
-    const r = runCli(['render', 'samples/edition/edition.json', '--marks', '-o', pdf, '-q', '--cache', join(dir, 'cache')]);
+    const r = runCli([
+      'render',
+      'samples/edition/edition.json',
+      '--marks',
+      '-o',
+      pdf,
+      '-q',
+      '--cache',
+      join(dir, 'cache'),
+    ]);
     expect(r.code).toBe(0);
   });
 

@@ -23,7 +23,11 @@ describe('display list goldens', () => {
   });
 
   it('the seed story alone on a tabloid, four columns', async () => {
-    const edition = editionForArticle('samples/cambodia-daily/article.md', { template: 'tabloid', columns: 4, date: '2026-11-29' });
+    const edition = editionForArticle('samples/cambodia-daily/article.md', {
+      template: 'tabloid',
+      columns: 4,
+      date: '2026-11-29',
+    });
     const { pages } = await composeEdition(ws, edition);
     await expect(toTrace(pages[0]!.display)).toMatchFileSnapshot('../golden/cambodia-tabloid.trace');
   });

@@ -41,15 +41,13 @@ const article = (paragraphs: number[], photos: number, quote: boolean, dateline:
     runs: [{ text: Array.from({ length: n }, (_, i) => VOCAB[(i * 5 + p) % VOCAB.length]).join(' ') }],
   })),
   pullQuotes: quote ? [{ text: 'We will reconsider the budget', attribution: 'The minister' }] : [],
-  photos: ['/photo/wide.jpg', '/photo/tall.jpg']
-    .slice(0, photos)
-    .map((source, i) => ({
-      source,
-      file: source,
-      caption: 'The council in session on Tuesday.',
-      credit: 'Staff',
-      ...(i > 0 && { afterParagraph: 2 }),
-    })),
+  photos: ['/photo/wide.jpg', '/photo/tall.jpg'].slice(0, photos).map((source, i) => ({
+    source,
+    file: source,
+    caption: 'The council in session on Tuesday.',
+    credit: 'Staff',
+    ...(i > 0 && { afterParagraph: 2 }),
+  })),
 });
 
 const arbitraryPlan = fc

@@ -3,8 +3,9 @@
  * output intent with the embedded press profile, a content-derived document ID, XMP for X-4, page
  * boxes. pdfkit has none of this, so it reaches into internals (typed in pdfkitInternals.ts).
  */
-import { deflateSync } from 'node:zlib';
+
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import type { Rect } from '../../layout/geometry.js';
 import type { InternalDoc, PdfPage, PdfRef } from './pdfkitInternals.js';
 
