@@ -93,7 +93,12 @@ interface Pass {
   threshold: number;
   emergency: Pt;
   final: boolean;
+  /** Last resort only: the limit on consecutive hyphens gives way (at a price) to avoid overfull lines. */
+  relaxHyphens?: boolean;
 }
+
+/** Set by a pass that had to set a line overfull (TeX's artificial demerits). */
+let forcedOverfull = false;
 
 /**
  * The word-space centres of node c's line, measured from the line's start, computed on first use
@@ -315,10 +320,10 @@ function runPass(
         b = (Number.isFinite(r) ? 100 * r * r * r : UNSET_LINE) + (rescued ? 0 : BEYOND_EMERGENCY);
       }
       const hyph = hyphenates ? nodeHyph[a]! + 1 : 0;
-      // The limit on consecutive hyphens is hard, except in the last pass: a word longer than
+      // The limit on consecutive hyphens is hard, except in the last resort: a word longer than
       // several lines must be hyphenated on each of them rather than run over the measure.
       const tooManyHyphens = hyph > maxConsecutiveHyphens;
-      if (tooManyHyphens && !final) continue;
+      if (tooManyHyphens && !pass.relaxHyphens) continue;
       let d = linePenalty + b;
       d *= d;
       if (tooManyHyphens) d += HYPHEN_LIMIT_BROKEN;
@@ -364,6 +369,7 @@ function runPass(
     ws.activeCount = kept;
     if (final && kept === 0 && cands === 0 && lastDeactivated >= 0) {
       // TeX's artificial demerits: nothing fits, so this line is set overfull.
+      forcedOverfull = true;
       const a = lastDeactivated;
       ws.candStart[0] = nodeStart[a]!;
       ws.candLine[0] = nodeLine[a]! + 1;
@@ -436,14 +442,18 @@ function search(ws: BreakWorkspace, m: BreakMaterial, lines: LineModel, params: 
     final: false,
   });
   if (second) return second;
-  return (
-    runPass(ws, m, lines, params, penalties, {
-      allowed: PASS_EMERGENCY,
-      threshold: params.tolerance,
-      emergency: params.emergencyStretch,
-      final: true,
-    }) ?? [m.n - 1]
-  );
+  const last: Pass = {
+    allowed: PASS_EMERGENCY,
+    threshold: params.tolerance,
+    emergency: params.emergencyStretch,
+    final: true,
+  };
+  forcedOverfull = false;
+  const third = runPass(ws, m, lines, params, penalties, last);
+  // Only when even that had to set a line overfull may hyphens run past the limit (a word longer
+  // than several lines): relaxing the limit in every last pass would triple its cost.
+  if (!forcedOverfull) return third ?? [m.n - 1];
+  return runPass(ws, m, lines, params, penalties, { ...last, relaxHyphens: true }) ?? third ?? [m.n - 1];
 }
 
 /**

@@ -116,7 +116,10 @@ interface Pass {
   threshold: number;
   emergency: Pt;
   final: boolean;
+  relaxHyphens?: boolean;
 }
+
+let forcedOverfull = false;
 
 function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: Pass): number[] | null {
   const penalties = penaltyValues(params);
@@ -186,9 +189,9 @@ function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: 
         b = (Number.isFinite(r) ? 100 * r * r * r : UNSET_LINE) + (rescued ? 0 : BEYOND_EMERGENCY);
       }
       const hyph = inserts ? a.hyph + 1 : 0;
-      // As in the product: the hyphen limit is hard except in the last pass (then it costs 1e14).
+      // As in the product: the hyphen limit is hard except in the last resort (then it costs 1e14).
       const tooManyHyphens = hyph > params.maxConsecutiveHyphens;
-      if (tooManyHyphens && !pass.final) continue;
+      if (tooManyHyphens && !pass.relaxHyphens) continue;
       let d = params.linePenalty + b;
       d *= d;
       if (tooManyHyphens) d += 1e14;
@@ -208,6 +211,7 @@ function runPass(m: BreakMaterial, lines: LineModel, params: BreakParams, pass: 
     }
     if (pass.final && actives.length === 0 && cands.length === 0 && lastDeactivated) {
       // TeX's artificial demerits: nothing fits, so this line is set overfull.
+      forcedOverfull = true;
       const a = lastDeactivated;
       const s = a.start;
       cands.push({
@@ -299,12 +303,14 @@ export function referenceBreakLines(m: BreakMaterial, lines: LineModel, params: 
     final: false,
   });
   if (second) return second;
-  return (
-    runPass(m, lines, params, {
-      allowed: PASS_EMERGENCY,
-      threshold: params.tolerance,
-      emergency: params.emergencyStretch,
-      final: true,
-    }) ?? [m.n - 1]
-  );
+  const last: Pass = {
+    allowed: PASS_EMERGENCY,
+    threshold: params.tolerance,
+    emergency: params.emergencyStretch,
+    final: true,
+  };
+  forcedOverfull = false;
+  const third = runPass(m, lines, params, last);
+  if (!forcedOverfull) return third ?? [m.n - 1];
+  return runPass(m, lines, params, { ...last, relaxHyphens: true }) ?? third ?? [m.n - 1];
 }

@@ -304,15 +304,31 @@ function readProfile(path: string): Promise<Buffer> {
 
 function contentHash(display: DisplayDocument, options: PdfOptions, standard: PdfStandard): string {
   const { fontFiles, imageOptions, onWarning, ...rest } = options;
-  return createHash('sha256')
-    .update(
-      JSON.stringify({
-        display,
-        rest,
-        standard,
-        fonts: [...fontFiles],
-        images: { ...imageOptions, cache: undefined },
-      }),
-    )
-    .digest('hex');
+  const hash = createHash('sha256');
+  hash.update(
+    JSON.stringify({
+      title: display.title,
+      date: display.date,
+      rest,
+      standard,
+      fonts: [...fontFiles],
+      images: { ...imageOptions, cache: undefined },
+    }),
+  );
+  // Glyph runs are hashed by position, face, size, text and width rather than glyph by glyph:
+  // stringifying every glyph of a page cost more than drawing it, and the ID only has to differ
+  // between documents that differ.
+  for (const page of display.pages) {
+    hash.update(`\u0000page ${page.label} ${page.width} ${page.height} ${JSON.stringify(page.boxes)}`);
+    for (const item of page.items) {
+      if (item.kind === 'glyphs') {
+        let width = 0;
+        for (const g of item.glyphs) width += g.advance;
+        hash.update(
+          `\u0000g ${item.x} ${item.y} ${item.font} ${item.size} ${item.hScale ?? 1} ${width} ${JSON.stringify(item.color)} ${item.text}`,
+        );
+      } else if (item.kind !== 'debug') hash.update(`\u0000${JSON.stringify(item)}`);
+    }
+  }
+  return hash.digest('hex');
 }
