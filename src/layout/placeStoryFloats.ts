@@ -32,7 +32,7 @@ const INLINE_PHOTO_DEPTH = 0.3;
 /** A second photo in a narrow module would leave no room for the story itself. */
 const MIN_COLUMNS_FOR_MORE_PHOTOS = 3;
 /** Positions tried for a float that pushes text out before deciding there is no room for it. */
-const MAX_PUSH_TRIES = 3;
+const MAX_PUSH_TRIES = 12;
 
 export function placeStoryFloats(
   ctx: TypesetContext,
@@ -150,7 +150,9 @@ export function placeStoryFloats(
           article.language,
         );
       if (atTop) {
-        const f = place(0, bodyTop, TOP_PHOTO_DEPTH);
+        // A top photo narrower than the module goes to the right: the story starts at the top of
+        // the first column beside it and reads on under it, never jumping back up the page.
+        const f = place(frame.columns - span, bodyTop, TOP_PHOTO_DEPTH);
         if (f && fits(f)) float = f;
       } else {
         const anchor = photo.afterParagraph ?? defaultAnchor(article.body.length, i, article.photos.length);
