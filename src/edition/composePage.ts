@@ -129,42 +129,21 @@ async function resumePoint(
   const key = `resume|${edition.file}|${from}|${page.label}|${articlePath}`;
   const known = ws.memo.get(key) as ResumePoint | undefined;
   if (known) return known;
-  const point = await findResumePoint(ws, edition, page, articlePath, from, field, depth);
-  ws.memo.set(key, point);
-  return point;
-}
-
-async function findResumePoint(
-  ws: Workspace,
-  edition: Edition,
-  page: EditionPage,
-  articlePath: string,
-  from: string,
-  field: string,
-  depth: number,
-): Promise<ResumePoint> {
   const origin = edition.pages.find((p) => p.label === from)!;
   const index = origin.stories.findIndex(
     (s) => s.articlePath === articlePath && s.continuesOn === page.label,
   );
-  if (index < 0) {
-    throw new InputError(
-      edition.file,
-      `${field}.continuedFrom`,
-      `page ${from} has no story from ${shown(articlePath)} with continuesOn "${page.label}"`,
-    );
-  }
-  if (depth >= MAX_JUMP_CHAIN)
-    throw new InputError(
-      edition.file,
-      `${field}.continuedFrom`,
-      `jumps chain through more than ${MAX_JUMP_CHAIN} pages`,
-    );
+  const fail = (reason: string) => new InputError(edition.file, `${field}.continuedFrom`, reason);
+  if (index < 0)
+    throw fail(`page ${from} has no story from ${shown(articlePath)} with continuesOn "${page.label}"`);
+  if (depth >= MAX_JUMP_CHAIN) throw fail(`jumps chain through more than ${MAX_JUMP_CHAIN} pages`);
   const spec = await pageSpec(ws, edition, origin, depth + 1);
   const t = spec.template;
   const plan = spec.stories[index]!;
   const layout = layoutStory(ws.ctx, t, { ...plan, frame: frameOnPage(t, spec.front, plan.frame) });
-  return layout.resume ?? { block: plan.article.body.length, word: 0 };
+  const point = layout.resume ?? { block: plan.article.body.length, word: 0 };
+  ws.memo.set(key, point);
+  return point;
 }
 
 function templateFor(ws: Workspace, edition: Edition, page: EditionPage): Template {
