@@ -17,6 +17,15 @@ export interface PageRunner {
   close(): Promise<void>;
 }
 
+/**
+ * Each worker's heap is bounded, so that peak memory does not grow with the pages an edition has
+ * and one runaway page fails alone (reported) instead of starving the machine. A page allocates
+ * most of its memory briefly (layout, the PDF being written): a smaller old generation collects it
+ * sooner. 256 MB holds a 100,000-word story; measured on 48 pages with two workers and a cold
+ * photo cache: peak 468 MB instead of 531 MB, 6% slower.
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
+
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
 }
@@ -42,8 +51,12 @@ export async function createPageRunner(
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 60_000,
+    resourceLimits: WORKER_HEAP,
     ...(ts && { execArgv: [...process.execArgv, '--import', 'tsx'] }),
   });
+  // A worker that dies (out of memory) fails its task, which is reported as that page's failure;
+  // the pool's own 'error' event must not take the whole run down with it.
+  pool.on('error', () => {});
   return {
     jobs,
     run: (task, signal) => pool.run(task, signal ? { signal } : {}),
