@@ -63,64 +63,6 @@ export function page(items: DisplayItem[], width = 288, height = 360, bleed = 0,
   return { label, width, height, boxes: { media: box, bleed: box, trim }, items };
 }
 
-/** A broadsheet (12.5 x 21.5 in, 9 pt bleed) of six columns holding `words` words of body text and 3 photos. */
-export function broadsheet(words: number, photo: string): DisplayPage {
-  const W = 900;
-  const H = 1548;
-  const f = font('Source Serif 4/400');
-  const vocabulary =
-    'the council voted on tuesday to approve a new budget for schools roads and the harbour after months of debate residents said they were relieved although several members warned that costs would rise again next year'.split(
-      ' ',
-    );
-  const size = 7; // dense on purpose: 5,000 words on one page
-  const leading = 7.8;
-  const colW = (W - 72 - 5 * 12) / 6;
-  const space = (f.layout(' ').positions[0]!.xAdvance * size) / f.unitsPerEm;
-  const items: DisplayItem[] = [];
-  items.push(run('The Galley Gazette', 36, 80, 60, 'Playfair Display/900'));
-  items.push({ kind: 'rule', from: { x: 36, y: 96 }, to: { x: W - 36, y: 96 }, width: 1, color: BLACK });
-  items.push({
-    kind: 'image',
-    rect: { x: 36, y: 110, width: 270, height: 180 },
-    source: photo,
-    crop: { x: 0, y: 0, width: 1200, height: 800 },
-    ppi: 200,
-  });
-  items.push({
-    kind: 'image',
-    rect: { x: 324, y: 110, width: 270, height: 180 },
-    source: photo,
-    crop: { x: 200, y: 100, width: 900, height: 600 },
-    ppi: 200,
-  });
-  items.push({
-    kind: 'image',
-    rect: { x: 36, y: 1300, width: 260, height: 200 },
-    source: photo,
-    crop: { x: 300, y: 200, width: 520, height: 400 },
-    ppi: 200,
-  });
-  let w = 0;
-  for (let c = 0; c < 6 && w < words; c++) {
-    const x = 36 + c * (colW + 12);
-    for (let y = c < 4 ? 310 : 120; y < H - 60 && w < words; y += leading) {
-      if (c < 2 && y > 1290) break;
-      let line = '';
-      let lineW = 0;
-      while (w < words) {
-        const word = vocabulary[w % vocabulary.length]!;
-        const ww = (f.layout(word).advanceWidth * size) / f.unitsPerEm;
-        if (line !== '' && lineW + space + ww > colW) break;
-        line = line === '' ? word : `${line} ${word}`;
-        lineW += (line === word ? 0 : space) + ww;
-        w++;
-      }
-      items.push(run(line, x, y, size));
-    }
-  }
-  return { ...page(items, W, H, 9, 'A1') };
-}
-
 /** A test photo: left half red, right half blue (1200 x 800 px JPEG), written once per process. */
 let photoPath: string | undefined;
 export async function testPhoto(): Promise<string> {
