@@ -15,6 +15,7 @@ import { corpusParagraphs, MARGIN, MEASURE, ROOT } from './corpus.mjs';
 const { createWorkspace } = await import(join(ROOT, 'dist/edition/createWorkspace.js'));
 const { loadTemplate } = await import(join(ROOT, 'dist/model/loadTemplate.js'));
 const { renderPdf } = await import(join(ROOT, 'dist/render/pdf/renderPdf.js'));
+const { toLineItems } = await import(join(ROOT, 'dist/display/toDisplayPage.js'));
 
 const [breaker = 'total-fit', outFile] = process.argv.slice(2);
 if (!['total-fit', 'greedy'].includes(breaker)) throw new Error(`unknown breaker ${breaker}`);
@@ -61,21 +62,7 @@ for (const p of corpusParagraphs()) {
     lineOnPage++;
     lines++;
     if (line.overfull) overfull++;
-    // As toDisplayPage's lineItems: each run of a SetLine becomes one glyph item.
-    for (const run of line.runs) {
-      if (run.glyphs.length === 0) continue;
-      items.push({
-        kind: 'glyphs',
-        x: MARGIN + run.x,
-        y: y + run.dy,
-        font: run.font,
-        size: run.size,
-        color: run.color,
-        ...(run.hScale !== 1 && { hScale: run.hScale }),
-        glyphs: run.glyphs,
-        text: run.text,
-      });
-    }
+    items.push(...toLineItems({ x: MARGIN, y, line }));
   }
 }
 

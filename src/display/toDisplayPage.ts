@@ -13,7 +13,7 @@ export function toDisplayPage(layout: PageLayout, options: { marks?: boolean } =
   for (const el of layout.elements) {
     switch (el.kind) {
       case 'lines':
-        for (const placed of el.lines) items.push(...lineItems(placed));
+        for (const placed of el.lines) items.push(...toLineItems(placed));
         break;
       case 'rule':
         items.push({ kind: 'rule', from: el.from, to: el.to, width: el.width, color: el.color });
@@ -49,7 +49,8 @@ export function toDisplayPage(layout: PageLayout, options: { marks?: boolean } =
   };
 }
 
-function lineItems(placed: PlacedLine): GlyphsItem[] {
+/** One glyph item per run of a set line placed on the page. */
+export function toLineItems(placed: PlacedLine): GlyphsItem[] {
   return placed.line.runs
     .filter((run) => run.glyphs.length > 0)
     .map((run) => ({

@@ -82,7 +82,7 @@ export function flowBody(
         width: (i) => slots[seq[Math.min(i, seq.length - 1)] ?? slots.length - 1]?.width ?? 0,
         columnBottom: (i) => i < seq.length && (i + 1 >= seq.length || columnOf(i + 1) !== columnOf(i)),
       };
-      const lines = cache.get(block.paragraph, lineSlots, seq.length, engines, settings.params);
+      const lines = cache.get(block.paragraph, lineSlots, engines, settings.params);
       const fix = keepsFix(block.kind, lines.length, seq, slots, settings.minLinesTogether);
       placedLines = lines;
       if (!fix) break;
@@ -107,7 +107,6 @@ export function flowBody(
         rest += cache.get(
           blocks[later]!.paragraph,
           { width: () => restWidth },
-          0,
           engines,
           settings.params,
         ).length;
@@ -181,13 +180,7 @@ function keepsFix(
  * (keeps, balancing), so results are kept per paragraph with the widths they were set for.
  */
 export interface SetLinesCache {
-  get(
-    p: PreparedParagraph,
-    slots: LineSlots,
-    available: number,
-    engines: Engines,
-    params?: Partial<BreakParams>,
-  ): SetLine[];
+  get(p: PreparedParagraph, slots: LineSlots, engines: Engines, params?: Partial<BreakParams>): SetLine[];
 }
 
 export function createSetLinesCache(): SetLinesCache {
@@ -195,7 +188,7 @@ export function createSetLinesCache(): SetLinesCache {
   const keyAt = (slots: LineSlots, i: number) =>
     `${slots.width(i).toFixed(3)}${slots.columnBottom?.(i) ? '|' : ''}`;
   return {
-    get(p, slots, _available, engines, params) {
+    get(p, slots, engines, params) {
       const entries = memo.get(p) ?? [];
       for (const e of entries) {
         if (e.key.every((k, i) => k === keyAt(slots, i))) return e.lines;

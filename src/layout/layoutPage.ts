@@ -4,7 +4,7 @@
  * the furniture; they must lie inside the grid and must not overlap (checked by the caller that
  * knows the plan's file and fields: see edition/resolvePage.ts).
  */
-import type { Template } from '../model/template.js';
+import { columnX, type Template } from '../model/template.js';
 import type { Rect } from './geometry.js';
 import { layoutFurniture, type PageInfo } from './layoutFurniture.js';
 import { layoutStory, type StoryLayout, type StoryPlan } from './layoutStory.js';
@@ -73,7 +73,7 @@ export function layoutPage(ctx: TypesetContext, spec: PageSpec): PageLayout & { 
     });
   }
   for (let c = 0; c < t.columns; c++) {
-    const x = t.typeArea.x + c * (t.columnWidth + t.gutter);
+    const x = columnX(t, c);
     elements.push({
       kind: 'debug',
       rect: { x, y: t.typeArea.y, width: t.columnWidth, height: t.typeArea.height },

@@ -7,12 +7,13 @@
 import type { Article } from '../model/article.js';
 import type { Template } from '../model/template.js';
 import { spanWidth } from '../model/template.js';
+import { countWords } from '../text/countWords.js';
 import { buildSlots, type Slot } from './buildSlots.js';
 import { createSetLinesCache, type FlowResult, flowBody } from './flowBody.js';
 import type { Rect } from './geometry.js';
 import { layoutStoryHeader, type StoryRole } from './layoutStoryHeader.js';
 import { placeStoryFloats } from './placeStoryFloats.js';
-import { countWords, prepareBody, type ResumePoint } from './prepareBody.js';
+import { prepareBody, type ResumePoint } from './prepareBody.js';
 import { describeFrame, frameColumnsX, frameRect, type StoryFrame } from './StoryFrame.js';
 import { setText, type TypesetContext } from './TypesetContext.js';
 import type { PlacedElement, PlacedLine, StoryReport } from './types.js';

@@ -6,7 +6,7 @@
  */
 import type { ArticlePhoto, ArticlePullQuote } from '../model/article.js';
 import type { Template } from '../model/template.js';
-import { spanWidth } from '../model/template.js';
+import { columnX, gridY, spanWidth } from '../model/template.js';
 import type { FlowResult } from './flowBody.js';
 import { type Rect, rectsOverlap } from './geometry.js';
 import type { StoryPlan } from './layoutStory.js';
@@ -50,11 +50,11 @@ export function placeStoryFloats(
   const deferred = { photos: [] as number[], quotes: [] as number[] };
   const gridTop = t.typeArea.y;
   const depthPt = (bodyEnd - bodyTop) * t.baseline;
-  const colX = (c: number) => t.typeArea.x + (frame.column + c) * (t.columnWidth + t.gutter);
+  const colX = (c: number) => columnX(t, frame.column + c);
   const bodyMetrics = ctx.shaper.metrics(t.styles.body.font);
   // Photos align their top edge with the cap height of the first body line beside them.
   const capOffset = baselineOffset(t.baseline) - bodyMetrics.capHeight * t.styles.body.size;
-  const lineTop = (l: number) => gridTop + l * t.baseline;
+  const lineTop = (l: number) => gridY(t, l);
   const exclusions = () => floats.map((f) => f.exclusion);
   const fits = (f: Float) =>
     f.rect.y + f.rect.height <= lineTop(bodyEnd) + 1e-6 &&

@@ -4,6 +4,7 @@
  */
 import type { Article } from '../model/article.js';
 import type { Template } from '../model/template.js';
+import { countWords, isWord } from '../text/countWords.js';
 import { normalizeText } from '../text/normalizeText.js';
 import type { InlineRun } from '../text/types.js';
 import type { FlowBlock } from './flowBody.js';
@@ -69,22 +70,6 @@ export function prepareBody(
     seenParagraph = true;
   }
   return { blocks, firstBlock: start, wordOffset: resume?.word ?? 0, prefixWords };
-}
-
-/**
- * Words as the text engine counts them (`SetLine.words`): the text normalised as the engine does
- * (invisible marks stripped, exotic spaces mapped), split at white space, leaving out tokens that
- * are nothing but zero-width characters. The report's counts and the jump's resume point rely on
- * the two agreeing.
- */
-export function countWords(text: string): number {
-  return normalizeText(text).split(/\s+/u).filter(isWord).length;
-}
-
-const INVISIBLE_ONLY = /^(?:\u200b|\u200c|\u200d|\u00ad)*$/u;
-
-function isWord(token: string): boolean {
-  return !INVISIBLE_ONLY.test(token);
 }
 
 /** The runs from the n-th word on (emphasis kept); the runs are normalised first. */

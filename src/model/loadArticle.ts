@@ -1,5 +1,7 @@
 /** Loads an article file (.json, or .md with YAML front matter) into the pipeline's Article. */
+
 import { basename, dirname, extname, resolve } from 'node:path';
+import { countWords } from '../text/countWords.js';
 import type { Article, BodyBlock } from './article.js';
 import { InputError } from './InputError.js';
 import { parseArticleMarkdown } from './parseArticleMarkdown.js';
@@ -81,15 +83,4 @@ export function toArticle(
       ...(img.placement?.afterParagraph !== undefined && { afterParagraph: img.placement.afterParagraph }),
     })),
   };
-}
-
-function countWords(text: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = /\s/u.test(text[i]!);
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
 }

@@ -16,6 +16,15 @@ export function shapeSlices(
 ): (readonly ShapedGlyph[])[] {
   const glyphs = shaper.shape(text, font, features);
   if (cuts.length === 0) return [glyphs];
+  /** Shapes the text on either side of cut c apart (the cut falls inside a glyph). */
+  const apart = (c: number) => {
+    const cut = cuts[c]!;
+    const after = cuts.slice(c + 1).map((x) => x - cut);
+    return [
+      ...shapeSlices(shaper, text.slice(0, cut), font, features, cuts.slice(0, c)),
+      ...shapeSlices(shaper, text.slice(cut), font, features, after),
+    ];
+  };
   const slices: (readonly ShapedGlyph[])[] = [];
   let at = 0;
   let from = 0;
@@ -29,29 +38,10 @@ export function shapeSlices(
       c++;
     } else if (at > cut) {
       // The cut falls inside a glyph (or the glyph text does not map back): shape the halves apart.
-      const left = shapeSlices(shaper, text.slice(0, cut), font, features, cuts.slice(0, c));
-      const right = shapeSlices(
-        shaper,
-        text.slice(cut),
-        font,
-        features,
-        cuts.slice(c + 1).map((x) => x - cut),
-      );
-      return [...left, ...right];
+      return apart(c);
     }
   }
-  if (c < cuts.length) {
-    const cut = cuts[c]!;
-    const left = shapeSlices(shaper, text.slice(0, cut), font, features, cuts.slice(0, c));
-    const right = shapeSlices(
-      shaper,
-      text.slice(cut),
-      font,
-      features,
-      cuts.slice(c + 1).map((x) => x - cut),
-    );
-    return [...left, ...right];
-  }
+  if (c < cuts.length) return apart(c);
   slices.push(glyphs.slice(from));
   return slices;
 }
