@@ -9,6 +9,7 @@ import { renderEdition } from '../edition/renderEdition.js';
 import { selectPages } from '../edition/selectPages.js';
 import { InputError } from '../model/InputError.js';
 import { EXIT_FAILED, EXIT_OK } from './exitCodes.js';
+import type { CliSession } from './CliSession.js';
 import { runCommand } from './runCommand.js';
 import {
   allowRoots,
@@ -32,7 +33,7 @@ interface EditionArgs extends PdfArgs, PageSettingArgs {
 /** Exit status after Ctrl-C (128 + SIGINT), as shells expect. */
 const EXIT_INTERRUPTED = 130;
 
-export function editionCommand(y: Argv): Argv {
+export function editionCommand(y: Argv, session: CliSession): Argv {
   return y.command<EditionArgs>(
     'edition <manifest>',
     'Set every page of an edition into its own PDF, in parallel on all cores',
@@ -103,7 +104,7 @@ export function editionCommand(y: Argv): Argv {
           'Exit codes: 0 every page was written; 1 some page failed (the others were written; see report.json); 2 the manifest or an option is invalid (nothing was written); 130 interrupted.',
         ),
     (args) =>
-      runCommand(async () => {
+      runCommand(session, async () => {
         if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1))
           throw new InputError('', '--jobs', 'expected a whole number of threads, 1 or more');
         const edition = loadEdition(args.manifest, { allowRoots: allowRoots(args.allowRoot) });
@@ -128,15 +129,15 @@ export function editionCommand(y: Argv): Argv {
             colour: args.gray ? 'gray' : 'cmyk',
             breaker: args.breaker,
             ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
-            onEvent: createEditionProgress(process.stderr, { quiet: args.quiet }),
+            onEvent: createEditionProgress(session.stderr, { quiet: args.quiet }),
             signal: abort.signal,
           });
-          if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-          else process.stdout.write(formatEditionSummary(result, process.stdout.isTTY));
+          if (args.json) session.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+          else session.stdout.write(formatEditionSummary(result, session.stdout.isTTY));
           return result.ok ? EXIT_OK : EXIT_FAILED;
         } catch (e) {
           if (abort.signal.aborted) {
-            process.stderr.write(
+            session.stderr.write(
               '\ngalley: interrupted; finished pages were kept, no partial files remain\n',
             );
             return EXIT_INTERRUPTED;

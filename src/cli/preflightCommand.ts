@@ -2,6 +2,7 @@
 import type { Argv } from 'yargs';
 import { readTextFile } from '../model/readDataFile.js';
 import { EXIT_FAILED, EXIT_OK } from './exitCodes.js';
+import type { CliSession } from './CliSession.js';
 import { runCommand } from './runCommand.js';
 
 interface PreflightArgs {
@@ -9,7 +10,7 @@ interface PreflightArgs {
   json: boolean;
 }
 
-export function preflightCommand(y: Argv): Argv {
+export function preflightCommand(y: Argv, session: CliSession): Argv {
   return y.command<PreflightArgs>(
     'preflight <file>',
     'Check a PDF against the newsprint print profile (PASS / WARN / FAIL)',
@@ -22,11 +23,11 @@ export function preflightCommand(y: Argv): Argv {
           'Boxes, output intent, fonts, colour, photo resolution, PDF/X keys',
         ),
     (args) =>
-      runCommand(async () => {
+      runCommand(session, async () => {
         readTextFile(args.file, 'PDF'); // a missing or unreadable file is a user's mistake: exit 2
         const { formatPreflight, preflightFailed, preflightPdf } = await import('../preflight/index.js');
         const results = await preflightPdf(args.file);
-        process.stdout.write(
+        session.stdout.write(
           args.json ? `${JSON.stringify(results, null, 2)}\n` : formatPreflight(results, args.file),
         );
         return preflightFailed(results) ? EXIT_FAILED : EXIT_OK;

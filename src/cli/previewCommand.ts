@@ -13,6 +13,7 @@ import { InputError, isInputError } from '../model/InputError.js';
 import { OVERLAYS, type PreviewOverlay } from '../render/preview/previewOverlays.js';
 import { EXIT_OK } from './exitCodes.js';
 import { formatReport } from './formatReport.js';
+import type { CliSession } from './CliSession.js';
 import { reportError, runCommand } from './runCommand.js';
 import { type CommonInputArgs, commonInputOptions } from './sharedOptions.js';
 import { writeOutput } from './writeOutput.js';
@@ -32,7 +33,7 @@ interface PreviewArgs extends CommonInputArgs {
   json: boolean;
 }
 
-export function previewCommand(y: Argv): Argv {
+export function previewCommand(y: Argv, session: CliSession): Argv {
   return y.command<PreviewArgs>(
     'preview <input>',
     'Draw a page (or a contact sheet of an edition) as a PNG, with the fit report',
@@ -80,7 +81,7 @@ export function previewCommand(y: Argv): Argv {
           'Redraw on every save',
         ),
     (args) =>
-      runCommand(async () => {
+      runCommand(session, async () => {
         const show = parseShow(args.show);
         const [
           { createWorkspace },
@@ -119,9 +120,9 @@ export function previewCommand(y: Argv): Argv {
               });
           await writeOutput(args.output, png);
           const reports = pages.map((p) => p.layout.report);
-          if (args.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-          else process.stdout.write(formatReport(reports, process.stdout.isTTY));
-          process.stdout.write(`wrote ${args.output} in ${Math.round(performance.now() - started)} ms\n`);
+          if (args.json) session.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+          else session.stdout.write(formatReport(reports, session.stdout.isTTY));
+          session.stdout.write(`wrote ${args.output} in ${Math.round(performance.now() - started)} ms\n`);
           const photos = pages.flatMap((p) =>
             p.display.items.flatMap((i) => (i.kind === 'image' ? [i.source] : [])),
           );
@@ -138,13 +139,13 @@ export function previewCommand(y: Argv): Argv {
           // Watch mode starts even on a bad input file (the editor is about to fix it), not on a
           // missing input or a bad option (an InputError without a file).
           if (!existsSync(args.input) || (isInputError(e) && e.file === '')) throw e;
-          reportError(e);
+          reportError(e, session.stderr);
           files = [args.input];
           try {
             files = inputFiles(args.input, loadCliInput(ws, args));
           } catch {}
         }
-        await watchInputs(ws, files, draw);
+        await watchInputs(session, ws, files, draw);
         return EXIT_OK;
       }),
   );
@@ -170,7 +171,12 @@ function inputFiles(input: string, edition: Edition): string[] {
  * the old one (vim, many IDEs) would leave a file watcher on the deleted inode. Events are
  * filtered by name. Files a redraw newly reads (an article added to the plan) are followed too.
  */
-function watchInputs(ws: Workspace, first: readonly string[], draw: () => Promise<string[]>): Promise<void> {
+function watchInputs(
+  session: CliSession,
+  ws: Workspace,
+  first: readonly string[],
+  draw: () => Promise<string[]>,
+): Promise<void> {
   const wanted = new Set<string>();
   const folders = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
@@ -183,8 +189,8 @@ function watchInputs(ws: Workspace, first: readonly string[], draw: () => Promis
         try {
           follow(await draw());
         } catch (e) {
-          reportError(e);
-          process.stderr.write('galley: keeping the last good preview; waiting for the next change\n');
+          reportError(e, session.stderr);
+          session.stderr.write('galley: keeping the last good preview; waiting for the next change\n');
         }
       });
     }, WATCH_DEBOUNCE_MS);
@@ -199,11 +205,11 @@ function watchInputs(ws: Workspace, first: readonly string[], draw: () => Promis
         // No name (some platforms): redraw to be safe.
         if (name === null || wanted.has(resolve(folder, basename(name.toString())))) redraw();
       });
-      watcher.on('error', (e) => process.stderr.write(`galley: cannot watch ${folder}: ${e.message}\n`));
+      watcher.on('error', (e) => session.stderr.write(`galley: cannot watch ${folder}: ${e.message}\n`));
       folders.set(folder, watcher);
     }
   };
   follow(first);
-  process.stdout.write(`watching ${wanted.size} file(s) in ${folders.size} folder(s); Ctrl-C to stop\n`);
+  session.stdout.write(`watching ${wanted.size} file(s) in ${folders.size} folder(s); Ctrl-C to stop\n`);
   return new Promise(() => {});
 }

@@ -4,6 +4,7 @@ import type { Argv } from 'yargs';
 import { selectPages } from '../edition/selectPages.js';
 import { EXIT_OK } from './exitCodes.js';
 import { formatReport } from './formatReport.js';
+import type { CliSession } from './CliSession.js';
 import { runCommand } from './runCommand.js';
 import { type CommonInputArgs, commonInputOptions, type PdfArgs, pdfOptions } from './sharedOptions.js';
 import { writeOutput } from './writeOutput.js';
@@ -15,7 +16,7 @@ interface RenderArgs extends CommonInputArgs, PdfArgs {
   quiet: boolean;
 }
 
-export function renderCommand(y: Argv): Argv {
+export function renderCommand(y: Argv, session: CliSession): Argv {
   return y.command<RenderArgs>(
     'render <input>',
     'Set an article (.json, .md) or an edition into one print-ready PDF',
@@ -56,7 +57,7 @@ export function renderCommand(y: Argv): Argv {
           'Every page into one PDF, the report as JSON',
         ),
     (args) =>
-      runCommand(async () => {
+      runCommand(session, async () => {
         // Heavy modules load only when a command runs, so `--help` and bad usage answer at once.
         const [
           { createWorkspace },
@@ -100,13 +101,13 @@ export function renderCommand(y: Argv): Argv {
         await writeOutput(args.output, pdf);
         const reports = composed.map((p) => p.layout.report);
         if (args.json)
-          process.stdout.write(
+          session.stdout.write(
             `${JSON.stringify({ output: args.output, pages: reports, warnings }, null, 2)}\n`,
           );
         else if (!args.quiet) {
-          process.stdout.write(formatReport(reports, process.stdout.isTTY));
-          for (const w of warnings) process.stdout.write(`warning: ${w}\n`);
-          process.stdout.write(
+          session.stdout.write(formatReport(reports, session.stdout.isTTY));
+          for (const w of warnings) session.stdout.write(`warning: ${w}\n`);
+          session.stdout.write(
             `wrote ${args.output} (${composed.length} page${composed.length === 1 ? '' : 's'}, ${(pdf.length / 1024).toFixed(0)} KB)\n`,
           );
         }

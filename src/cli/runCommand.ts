@@ -6,32 +6,33 @@
 import { isAbsolute, relative } from 'node:path';
 import { ImageError } from '../images/imageError.js';
 import { isInputError } from '../model/InputError.js';
+import type { CliSession, TextSink } from './CliSession.js';
 import { EXIT_BAD_INPUT, EXIT_FAILED } from './exitCodes.js';
 
-export async function runCommand(body: () => Promise<number>): Promise<void> {
+export async function runCommand(session: CliSession, body: () => Promise<number>): Promise<void> {
   let code: number;
   try {
     code = await body();
   } catch (e) {
-    code = reportError(e);
+    code = reportError(e, session.stderr);
   }
-  process.exitCode = code;
+  session.exitCode = code;
 }
 
-export function reportError(e: unknown): number {
+export function reportError(e: unknown, stderr: TextSink): number {
   if (isInputError(e)) {
-    process.stderr.write(`galley: ${e.message}\n`);
+    stderr.write(`galley: ${e.message}\n`);
     return EXIT_BAD_INPUT;
   }
   if (e instanceof ImageError) {
     // Raised while rendering (the probe passed): name the photo as the user would, relative to here.
     const shown = isAbsolute(e.path) ? relative(process.cwd(), e.path) || e.path : e.path;
-    process.stderr.write(`galley: ${shown}${e.message.slice(e.path.length)}\n`);
+    stderr.write(`galley: ${shown}${e.message.slice(e.path.length)}\n`);
     return EXIT_BAD_INPUT;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  process.stderr.write(`galley: render failed: ${err.message}\n`);
-  if (process.env.GALLEY_DEBUG) process.stderr.write(`${err.stack}\n`);
-  else process.stderr.write('galley: (set GALLEY_DEBUG=1 for the stack trace)\n');
+  stderr.write(`galley: render failed: ${err.message}\n`);
+  if (process.env.GALLEY_DEBUG) stderr.write(`${err.stack}\n`);
+  else stderr.write('galley: (set GALLEY_DEBUG=1 for the stack trace)\n');
   return EXIT_FAILED;
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import type { SchemaName } from '../model/toJsonSchemas.js';
 import { EXIT_OK } from './exitCodes.js';
+import type { CliSession } from './CliSession.js';
 import { runCommand } from './runCommand.js';
 import { writeOutput } from './writeOutput.js';
 
@@ -13,7 +14,7 @@ interface SchemaArgs {
   write?: string;
 }
 
-export function schemaCommand(y: Argv): Argv {
+export function schemaCommand(y: Argv, session: CliSession): Argv {
   return y.command<SchemaArgs>(
     'schema [name]',
     'Print the JSON Schema of an input format (article, template, edition)',
@@ -27,7 +28,7 @@ export function schemaCommand(y: Argv): Argv {
         .example('$0 schema article > article.schema.json', 'For a newsroom system or an editor')
         .example('$0 schema --write docs', 'Regenerate the published schemas'),
     (args) =>
-      runCommand(async () => {
+      runCommand(session, async () => {
         const { jsonSchemaText } = await import('../model/toJsonSchemas.js');
         if (args.write) {
           for (const name of NAMES) {
@@ -35,7 +36,7 @@ export function schemaCommand(y: Argv): Argv {
           }
           return EXIT_OK;
         }
-        process.stdout.write(jsonSchemaText(args.name ?? 'article'));
+        session.stdout.write(jsonSchemaText(args.name ?? 'article'));
         return EXIT_OK;
       }),
   );

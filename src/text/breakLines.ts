@@ -319,7 +319,9 @@ function runPass(
         const rescued = y > 0 && badness((avail - natural) / y) <= threshold;
         b = (Number.isFinite(r) ? 100 * r * r * r : UNSET_LINE) + (rescued ? 0 : BEYOND_EMERGENCY);
       }
-      const hyph = hyphenates ? nodeHyph[a]! + 1 : 0;
+      // Runs past the limit are one state: they cost the same from here on, and counting them
+      // apart would grow the active list with every line of a word that hyphenates on each line.
+      const hyph = hyphenates ? Math.min(nodeHyph[a]! + 1, maxConsecutiveHyphens + 1) : 0;
       // The limit on consecutive hyphens is hard, except in the last resort: a word longer than
       // several lines must be hyphenated on each of them rather than run over the measure.
       const tooManyHyphens = hyph > maxConsecutiveHyphens;

@@ -22,6 +22,7 @@ import { loadCliInput } from '../../src/cli/loadCliInput.js';
 import { composeEdition } from '../../src/edition/composeEdition.js';
 import { createWorkspace } from '../../src/edition/createWorkspace.js';
 import { layoutContactSheet, renderPreviewPng } from '../../src/render/preview/index.js';
+import { HANG_LIMIT_MS } from '../support/hangLimit.js';
 import { CLI, runCli } from '../support/runCli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-preview-cli-'));
@@ -260,7 +261,7 @@ describe('galley preview --watch', () => {
   });
 
   const count = (s: string, re: RegExp) => s.match(new RegExp(re.source, 'gm'))?.length ?? 0;
-  async function until(what: string, ok: () => boolean, ms = 20_000): Promise<void> {
+  async function until(what: string, ok: () => boolean, ms = HANG_LIMIT_MS / 2): Promise<void> {
     const end = Date.now() + ms;
     while (!ok()) {
       if (Date.now() > end)
@@ -316,5 +317,5 @@ describe('galley preview --watch', () => {
     await until('a redraw after the fix', () => count(stdout, /^wrote /m) === 4);
     await until('the new PNG', () => statSync(out).mtimeMs > goodTime);
     expect((await sharp(out).metadata()).width).toBe((await sharp(firstPng).metadata()).width);
-  }, 60_000);
+  });
 });

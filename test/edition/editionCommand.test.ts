@@ -3,12 +3,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI } from '../support/runCli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-edition-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function galley(...args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', resolve('src/cli/main.ts'), ...args], {
+  return spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0' },
   });
@@ -36,7 +37,7 @@ describe('galley edition', () => {
     expect(r.stdout).toMatch(/2 pages: 1 set, 0 unchanged, 1 failed/);
     expect(r.stdout).toMatch(/pages\/s on 1 thread/);
     expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).ok).toBe(false);
-  }, 30_000);
+  });
 
   it('exits 2 on an invalid manifest, writing nothing', () => {
     const manifest = join(dir, 'bad.json');
@@ -59,5 +60,5 @@ describe('galley edition', () => {
       /bad\.json: sections\[0\]\.pages\[0\]\.stories\[0\]\.continuesOn: no page is labelled "Z9"/,
     );
     expect(r.stdout).toBe('');
-  }, 30_000);
+  });
 });

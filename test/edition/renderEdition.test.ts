@@ -92,7 +92,7 @@ describe('renderEdition', () => {
     expect(kinds.filter((k) => k === 'page-start')).toHaveLength(6);
     expect(kinds.filter((k) => k === 'page-done')).toHaveLength(4);
     expect(kinds.filter((k) => k === 'page-failed')).toHaveLength(2);
-  }, 40_000);
+  });
 
   it('with changedOnly, re-sets only the pages of a touched story, and the jump page that continues it', async () => {
     const { manifest, out } = setup('changed');
@@ -157,7 +157,7 @@ describe('renderEdition', () => {
       changedOnly: true,
     });
     expect(fourth.pages.map((p) => p.status)).toEqual(['unchanged', 'unchanged', 'unchanged', 'rendered']);
-  }, 40_000);
+  });
 
   it('writes the combined PDF with every page in page order', async () => {
     const { manifest, out } = setup('combined');
@@ -191,7 +191,7 @@ describe('renderEdition', () => {
       return text.includes(marks[2]!) ? 2 : marks.findIndex((m) => text.includes(m)); // T3 repeats T1's headline
     });
     expect(found).toEqual([0, 1, 2, 3]);
-  }, 40_000);
+  });
 
   it('does not write the combined PDF when a page failed', async () => {
     const { manifest, out } = setup('combined-failed');

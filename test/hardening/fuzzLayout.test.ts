@@ -215,5 +215,5 @@ describe('layout over random valid templates, articles and modules', () => {
       }),
       { numRuns: 1000, seed: 20261129 },
     );
-  }, 60_000);
+  });
 });

@@ -109,7 +109,7 @@ describe('nothing lost', () => {
     const { stories, words } = await expectNothingLost(loadEdition('samples/edition/edition.json'));
     expect(stories).toBeGreaterThanOrEqual(5);
     expect(words).toBeGreaterThan(2000);
-  }, 60_000);
+  });
 
   const corpus = resolve('samples/corpus/articles');
   const articles = readdirSync(corpus)
@@ -129,7 +129,7 @@ describe('nothing lost', () => {
       );
       const result = await expectNothingLost(loadEdition(file, { allowRoots: [corpus] }));
       expect(result.stories).toBeGreaterThan(2);
-    }, 60_000);
+    });
   }
 });
 

@@ -1,5 +1,6 @@
 /** Runs the built CLI without blocking, so many cases can run side by side (see badInput.test.ts). */
 import { spawn } from 'node:child_process';
+import { HANG_LIMIT_MS } from '../support/hangLimit.js';
 import { CLI } from '../support/runCli.js';
 
 export interface CliResult {
@@ -13,7 +14,7 @@ export function runCliAsync(args: readonly string[], cwd?: string): Promise<CliR
     const child = spawn(process.execPath, [CLI, ...args], {
       env: { ...process.env, GALLEY_DEBUG: '' },
       ...(cwd && { cwd }),
-      timeout: 120_000,
+      timeout: HANG_LIMIT_MS,
     });
     let stdout = '';
     let stderr = '';

@@ -1,6 +1,7 @@
 /** Runs the built CLI (npm test builds first) and captures what a user would see. */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { HANG_LIMIT_MS } from './hangLimit.js';
 
 export const CLI = resolve(import.meta.dirname, '../../dist/cli/main.js');
 
@@ -11,7 +12,7 @@ export function runCli(
   const r = spawnSync(process.execPath, [CLI, ...args], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
-    timeout: 120_000,
+    timeout: HANG_LIMIT_MS,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

@@ -69,7 +69,7 @@ beforeAll(async () => {
   writeFileSync(pdfFile, await renderPdf(document, { fontFiles: ws.fontFiles }));
   execFileSync('pdftoppm', ['-r', String(DPI), '-png', '-singlefile', pdfFile, join(dir, 'a1-pdf')]);
   pdfPng = readFileSync(join(dir, 'a1-pdf.png'));
-}, 60_000);
+});
 
 describe('preview vs PDF (pdftoppm), page A1 at 100 dpi', () => {
   test('same size, and the same picture within the tolerance', async () => {

@@ -36,7 +36,7 @@ beforeAll(async () => {
   a1 = await compose('samples/edition/edition.json', { page: 'A1' });
   // The lead story squeezed into a small module cannot fit: its overset is marked.
   overset = await compose(tightPlan());
-}, 60_000);
+});
 
 /** A page plan with the sample lead story in 2 columns x 24 grid lines (it needs far more). */
 function tightPlan(): string {
