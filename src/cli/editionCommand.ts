@@ -8,8 +8,8 @@ import { DEFAULT_NAME_PATTERN } from '../edition/pageFileName.js';
 import { renderEdition } from '../edition/renderEdition.js';
 import { selectPages } from '../edition/selectPages.js';
 import { InputError } from '../model/InputError.js';
-import { EXIT_FAILED, EXIT_OK } from './exitCodes.js';
 import type { CliSession } from './CliSession.js';
+import { EXIT_FAILED, EXIT_OK } from './exitCodes.js';
 import { runCommand } from './runCommand.js';
 import {
   allowRoots,

@@ -1,8 +1,8 @@
 /** `galley preflight`: checks any PDF against the newsprint profile; exit 1 when a check fails. */
 import type { Argv } from 'yargs';
 import { readTextFile } from '../model/readDataFile.js';
-import { EXIT_FAILED, EXIT_OK } from './exitCodes.js';
 import type { CliSession } from './CliSession.js';
+import { EXIT_FAILED, EXIT_OK } from './exitCodes.js';
 import { runCommand } from './runCommand.js';
 
 interface PreflightArgs {

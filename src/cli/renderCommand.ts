@@ -2,9 +2,9 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { selectPages } from '../edition/selectPages.js';
+import type { CliSession } from './CliSession.js';
 import { EXIT_OK } from './exitCodes.js';
 import { formatReport } from './formatReport.js';
-import type { CliSession } from './CliSession.js';
 import { runCommand } from './runCommand.js';
 import { type CommonInputArgs, commonInputOptions, type PdfArgs, pdfOptions } from './sharedOptions.js';
 import { writeOutput } from './writeOutput.js';

@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import type { SchemaName } from '../model/toJsonSchemas.js';
-import { EXIT_OK } from './exitCodes.js';
 import type { CliSession } from './CliSession.js';
+import { EXIT_OK } from './exitCodes.js';
 import { runCommand } from './runCommand.js';
 import { writeOutput } from './writeOutput.js';
 
