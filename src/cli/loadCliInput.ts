@@ -18,16 +18,16 @@ export function loadCliInput(ws: Workspace, args: CommonInputArgs & { input: str
     if (!statSync(root, { throwIfNoEntry: false })?.isDirectory())
       throw new InputError('', '--allow-root', `"${root}" is not a folder`);
   }
-  let columns = args.columns;
+  const columns = args.columns;
   try {
-    columns ??= ws.template(args.template).columns;
+    ws.template(args.template);
   } catch (e) {
     if (e instanceof InputError && e.file === '') throw new InputError('', '--template', e.reason);
     throw e;
   }
   return loadInput(
     args.input,
-    { template: args.template, date: args.date ?? defaultDate(), columns },
+    { template: args.template, date: args.date ?? defaultDate(), ...(columns !== undefined && { columns }) },
     { allowRoots: roots },
   ).edition;
 }

@@ -14,8 +14,11 @@ import type { ResumePoint } from '../layout/prepareBody.js';
 import { frameRect, type StoryFrame } from '../layout/StoryFrame.js';
 import type { PageLayout } from '../layout/types.js';
 import { InputError } from '../model/InputError.js';
+import type { Article } from '../model/article.js';
 import type { Template } from '../model/template.js';
+import { roleOf } from '../makeup/createLayoutMeasurer.js';
 import type { Workspace } from './createWorkspace.js';
+import { adDepth, makeUpPagePlan, needsMakeup, type PageMakeup } from './makeUpPagePlan.js';
 import type { Edition, EditionPage } from './Edition.js';
 
 export interface ComposedPage {
@@ -31,16 +34,30 @@ export async function composePage(
   ws: Workspace,
   edition: Edition,
   index: number,
-  options: { marks?: boolean } = {},
+  options: { marks?: boolean; variant?: number; variants?: number } = {},
 ): Promise<ComposedPage> {
   const page = edition.pages[index]!;
-  const spec = await pageSpec(ws, edition, page);
+  const { spec } = await pageSpec(ws, edition, page, 0, options);
   const layout = layoutPage(ws.ctx, spec);
   return { page, layout, display: toDisplayPage(layout, options) };
 }
 
-async function pageSpec(ws: Workspace, edition: Edition, page: EditionPage, depth = 0): Promise<PageSpec> {
+/** The page's plan: its PageSpec, and the StoryPlan of each of the page plan's stories that is set. */
+interface ResolvedPage {
+  spec: PageSpec;
+  plans: Map<number, StoryPlan>;
+  makeup?: PageMakeup;
+}
+
+async function pageSpec(
+  ws: Workspace,
+  edition: Edition,
+  page: EditionPage,
+  depth = 0,
+  options: { variant?: number; variants?: number } = {},
+): Promise<ResolvedPage> {
   const t = templateFor(ws, edition, page);
+  if (needsMakeup(page)) return madeUpSpec(ws, edition, page, t, depth, options);
   const lines = t.gridLines - contentTop(t, page.front);
   const frames: { frame: StoryFrame; field: string }[] = [];
   const checkFrame = (
@@ -74,9 +91,11 @@ async function pageSpec(ws: Workspace, edition: Edition, page: EditionPage, dept
   };
 
   const stories: StoryPlan[] = [];
+  const plans = new Map<number, StoryPlan>();
   for (const [i, s] of page.stories.entries()) {
     const field = `${page.field}.stories[${i}]`;
-    const frame = checkFrame(s, field);
+    if (s.columns === undefined) throw new InputError(edition.file, `${field}.columns`, 'required with column');
+    const frame = checkFrame({ ...s, column: s.column!, columns: s.columns, top: s.top ?? 0 }, field);
     const article = ws.article(s.articlePath, shown(s.articlePath), edition.allowRoots);
     if (s.photos && !s.continuedFrom) await ws.probePhotos(article);
     const plan: StoryPlan = {
@@ -84,7 +103,7 @@ async function pageSpec(ws: Workspace, edition: Edition, page: EditionPage, dept
       frame,
       role: s.role,
       headlineColumns: s.headlineColumns ?? frame.columns,
-      photos: s.photos,
+      photos: s.photos !== false && s.photos !== 'none',
       ...(s.continuesOn && { continuesOn: s.continuesOn }),
     };
     if (s.continuedFrom) {
@@ -92,26 +111,142 @@ async function pageSpec(ws: Workspace, edition: Edition, page: EditionPage, dept
       plan.resume = await resumePoint(ws, edition, page, s.articlePath, s.continuedFrom, field, depth);
     }
     stories.push(plan);
+    plans.set(i, plan);
   }
   const ads = [];
   for (const [i, ad] of page.ads.entries()) {
     const field = `${page.field}.ads[${i}]`;
-    const frame = checkFrame(ad, field);
+    const adLines = adDepth(ad.depth, t, edition.file, `${field}.depth`);
+    const frame = checkFrame({ ...ad, column: ad.column!, top: ad.top ?? lines - adLines, depth: adLines }, field);
     if (ad.artworkPath) await ws.probeArtwork(ad.artworkPath, edition.file, `${field}.file`);
     ads.push({ frame, label: ad.label, ...(ad.artworkPath && { source: ad.artworkPath }) });
   }
+  return { spec: { info: pageInfo(edition, page, t), template: t, front: page.front, stories, ads }, plans };
+}
+
+function pageInfo(edition: Edition, page: EditionPage, t: Template): PageSpec['info'] {
   return {
-    info: {
       label: page.label,
       section: page.section,
       date: edition.date,
       edition: edition.name,
       newspaper: edition.newspaper ?? t.folio.newspaper ?? '',
+  };
+}
+
+/**
+ * A page left (partly) to makeup: the stories loaded and their photos probed, continued stories'
+ * resume points found, makeup run once per page and run (kept in the workspace memo), and the
+ * chosen plan's modules turned into story plans.
+ */
+async function madeUpSpec(
+  ws: Workspace,
+  edition: Edition,
+  page: EditionPage,
+  t: Template,
+  depth: number,
+  options: { variant?: number; variants?: number },
+): Promise<ResolvedPage> {
+  const articles: Article[] = [];
+  const resumes = new Map<number, ResumePoint>();
+  const continued: number[] = [];
+  for (const [i, s] of page.stories.entries()) {
+    const field = `${page.field}.stories[${i}]`;
+    if (s.column !== undefined && s.columns === undefined)
+      throw new InputError(edition.file, `${field}.columns`, 'required with column');
+    const article = ws.article(s.articlePath, shown(s.articlePath), edition.allowRoots);
+    articles.push(article);
+    if (s.photos !== false && s.photos !== 'none' && !s.continuedFrom) await ws.probePhotos(article);
+    if (s.continuedFrom) {
+      const point = await resumePoint(ws, edition, page, s.articlePath, s.continuedFrom, field, depth);
+      resumes.set(i, point);
+      // All of it was set on the first page: nothing to continue here.
+      if (point.block >= article.body.length) continued.push(i);
+    }
+  }
+  for (const [i, ad] of page.ads.entries())
+    if (ad.artworkPath) await ws.probeArtwork(ad.artworkPath, edition.file, `${page.field}.ads[${i}].file`);
+  const variants = Math.max(1, options.variants ?? 1, (options.variant ?? 0) + 1);
+  const key = `makeup|${edition.file}|${page.label}|${variants}`;
+  let makeup = ws.memo.get(key) as PageMakeup | undefined;
+  if (!makeup) {
+    // A story with nothing left to continue takes no room on its jump page.
+    const kept = page.stories.map((_, i) => i).filter((i) => !continued.includes(i));
+    const sub = { ...page, stories: kept.map((i) => page.stories[i]!) };
+    const made = makeUpPagePlan(
+      ws,
+      edition,
+      sub,
+      t,
+      kept.map((i) => articles[i]!),
+      new Map(kept.flatMap((i, k) => (resumes.has(i) ? [[k, resumes.get(i)!] as const] : []))),
+      variants,
+    );
+    // Back to the page plan's own story indices.
+    makeup = {
+      ...made,
+      plans: made.plans.map((p) => ({
+        ...p,
+        stories: p.stories.map((m) => ({ ...m, story: kept[m.story]! })),
+        held: p.held.map((h) => ({ ...h, story: kept[h.story]! })),
+      })),
+      stories: page.stories.map((_, i) => {
+        const k = kept.indexOf(i);
+        return k >= 0 ? made.stories[k]! : { ...made.stories[0]!, article: articles[i]!, rank: i };
+      }),
+    };
+    ws.memo.set(key, makeup);
+  }
+  const plan = makeup.plans[Math.min(options.variant ?? 0, makeup.plans.length - 1)]!;
+  const stories: StoryPlan[] = [];
+  const plans = new Map<number, StoryPlan>();
+  for (const m of plan.stories) {
+    const s = page.stories[m.story]!;
+    const story = makeup.stories[m.story]!;
+    const c = m.choice;
+    const choices = c.asPlaced
+      ? { photos: story.photos !== 'none' }
+      : {
+          photos: c.photoLines !== undefined,
+          headlineSize: c.headlineSize,
+          topPhotoLines: c.photoLines ?? 0,
+          topPhotoColumns: m.rect.columns,
+          pullQuotes: c.quote,
+        };
+    const storyPlan: StoryPlan = {
+      article: articles[m.story]!,
+      frame: m.rect,
+      role: roleOf(story),
+      headlineColumns: m.rect.columns,
+      ...choices,
+      ...(c.jumps && story.jump && { continuesOn: story.jump }),
+      ...(s.continuedFrom && { continuedFrom: s.continuedFrom }),
+      ...(resumes.has(m.story) && { resume: resumes.get(m.story)! }),
+    };
+    stories.push(storyPlan);
+    plans.set(m.story, storyPlan);
+  }
+  const ads = plan.ads.map(({ ad, rect }) => {
+    const a = page.ads[ad]!;
+    return { frame: rect, label: a.label, ...(a.artworkPath && { source: a.artworkPath }) };
+  });
+  const held = plan.held.map((h) => ({
+    article: shown(page.stories[h.story]!.articlePath),
+    headline: articles[h.story]!.headline,
+    reason: h.reason,
+  }));
+  return {
+    spec: {
+      info: pageInfo(edition, page, t),
+      template: t,
+      front: page.front,
+      stories,
+      ads,
+      ...(held.length && { held }),
+      makeup: { score: plan.score, total: plan.total },
     },
-    template: t,
-    front: page.front,
-    stories,
-    ads,
+    plans,
+    makeup,
   };
 }
 
@@ -131,17 +266,25 @@ async function resumePoint(
   if (known) return known;
   const origin = edition.pages.find((p) => p.label === from)!;
   const index = origin.stories.findIndex(
-    (s) => s.articlePath === articlePath && s.continuesOn === page.label,
+    (s) => s.articlePath === articlePath && (s.continuesOn === page.label || s.jump === page.label),
   );
   const fail = (reason: string) => new InputError(edition.file, `${field}.continuedFrom`, reason);
   if (index < 0)
     throw fail(`page ${from} has no story from ${shown(articlePath)} with continuesOn "${page.label}"`);
   if (depth >= MAX_JUMP_CHAIN) throw fail(`jumps chain through more than ${MAX_JUMP_CHAIN} pages`);
-  const spec = await pageSpec(ws, edition, origin, depth + 1);
+  const { spec, plans } = await pageSpec(ws, edition, origin, depth + 1);
   const t = spec.template;
-  const plan = spec.stories[index]!;
-  const layout = layoutStory(ws.ctx, t, { ...plan, frame: frameOnPage(t, spec.front, plan.frame) });
-  const point = layout.resume ?? { block: plan.article.body.length, word: 0 };
+  const plan = plans.get(index);
+  const article = ws.article(articlePath, shown(articlePath), edition.allowRoots);
+  // Held on its first page: the whole story is set here. Not jumped there: nothing is left.
+  const point = !plan
+    ? { block: 0, word: 0 }
+    : !plan.continuesOn
+      ? { block: article.body.length, word: 0 }
+      : (layoutStory(ws.ctx, t, { ...plan, frame: frameOnPage(t, spec.front, plan.frame) }).resume ?? {
+          block: article.body.length,
+          word: 0,
+        });
   ws.memo.set(key, point);
   return point;
 }

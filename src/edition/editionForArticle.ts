@@ -1,14 +1,15 @@
 /**
  * A one-page edition around a single article, for `galley render article.json`: a front page with
- * the flag and the story as the lead across `columns` columns (default: all of them).
+ * the flag and the story as its lead, made up by page makeup like any page (module width, photo
+ * depth and headline chosen to fill the page); `columns` pins the module's width.
  */
 import { dirname, resolve } from 'node:path';
 import type { Edition } from './Edition.js';
 
 export interface SingleArticleOptions {
   template: string;
-  /** Columns the story spans, from the first. */
-  columns: number;
+  /** Columns the story spans (absent: makeup chooses). */
+  columns?: number;
   /** yyyy-mm-dd; default: from SOURCE_DATE_EPOCH, else 2000-01-01 (never the clock: output is reproducible). */
   date: string;
   front?: boolean;
@@ -33,10 +34,9 @@ export function editionForArticle(articleFile: string, options: SingleArticleOpt
           {
             article: articleFile,
             articlePath: resolve(articleFile),
-            column: 1,
-            columns: options.columns,
-            top: 0,
+            ...(options.columns !== undefined && { minColumns: options.columns, maxColumns: options.columns }),
             role: 'lead',
+            brief: false,
             photos: true,
           },
         ],

@@ -11,7 +11,7 @@ import { layoutStory, type StoryLayout, type StoryPlan } from './layoutStory.js'
 import { frameRect, type StoryFrame } from './StoryFrame.js';
 import { baselineOffset } from './stackLines.js';
 import { setText, type TypesetContext } from './TypesetContext.js';
-import type { PageLayout, PlacedElement } from './types.js';
+import type { PageLayout, PageReport, PlacedElement } from './types.js';
 
 export interface AdPlan {
   frame: StoryFrame;
@@ -26,6 +26,9 @@ export interface PageSpec {
   front: boolean;
   stories: StoryPlan[];
   ads: AdPlan[];
+  /** From page makeup: what it held and its score, carried into the report. */
+  held?: PageReport['held'];
+  makeup?: PageReport['makeup'];
 }
 
 /** Grid lines the furniture takes; story and ad frames in a PageSpec are relative to it. */
@@ -88,7 +91,14 @@ export function layoutPage(ctx: TypesetContext, spec: PageSpec): PageLayout & { 
     bleed: t.bleed,
     elements,
     stories,
-    report: { page: spec.info.label, template: t.name, stories: stories.map((s) => s.report), warnings: [] },
+    report: {
+      page: spec.info.label,
+      template: t.name,
+      stories: stories.map((s) => s.report),
+      warnings: (spec.held ?? []).map((h) => `held: "${h.headline}" (${h.article}): ${h.reason}`),
+      ...(spec.held?.length && { held: spec.held }),
+      ...(spec.makeup && { makeup: spec.makeup }),
+    },
   };
 }
 

@@ -29,6 +29,15 @@ export interface StoryPlan {
   /** Page label this is continued from (a jump headline is set and the body starts at `resume`). */
   continuedFrom?: string;
   resume?: ResumePoint;
+  /**
+   * Set by page makeup (all optional; absent, the role's defaults apply): the headline's size from
+   * the makeup's ladder, the top photo's exact depth in grid lines (the float with its credit and
+   * caption, across `topPhotoColumns`), and whether the pull quote goes in.
+   */
+  headlineSize?: number;
+  topPhotoLines?: number;
+  topPhotoColumns?: number;
+  pullQuotes?: boolean;
 }
 
 export interface StoryLayout {
@@ -38,6 +47,11 @@ export interface StoryLayout {
   report: StoryReport;
   /** Where the text continues when it jumps to `continuesOn`. */
   resume?: ResumePoint;
+  /**
+   * Per column of the module, the grid lines from the module's top down to the last one with
+   * something in it (head, photo, text, jump line): the module is filled where this is its depth.
+   */
+  feet: number[];
 }
 
 const MIN_LINES_TOGETHER = 2;
@@ -57,6 +71,7 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
     frame.top,
     spanWidth(t, Math.min(plan.headlineColumns, frame.columns)),
     plan.continuedFrom,
+    plan.headlineSize,
   );
   warnings.push(...header.warnings);
   const bodyEnd = frame.top + frame.depth;
@@ -167,7 +182,42 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
   }
   const resume =
     result.overset && jumpSlot ? { ...toResume(result, body), deferred: floats.deferred } : undefined;
-  return { elements, body: placed, report, ...(resume && { resume }) };
+  const feet = columnFeet(
+    t,
+    frame,
+    Math.min(plan.headlineColumns, frame.columns),
+    bodyTop,
+    result.lines.map((l) => l.slot),
+    floats.floats.map((f) => f.rect),
+    jumpSlot,
+  );
+  return { elements, body: placed, report, feet, ...(resume && { resume }) };
+}
+
+/** How far down each column of the module something is set (see StoryLayout.feet). */
+function columnFeet(
+  t: Template,
+  frame: StoryFrame,
+  headlineColumns: number,
+  bodyTop: number,
+  slots: readonly Slot[],
+  floats: readonly Rect[],
+  jumpSlot: Slot | undefined,
+): number[] {
+  const feet = Array.from({ length: frame.columns }, (_, c) => (c < headlineColumns ? bodyTop - frame.top : 0));
+  const reach = (column: number, line: number) => {
+    if (column >= 0 && column < frame.columns) feet[column] = Math.max(feet[column]!, line - frame.top + 1);
+  };
+  for (const s of [...slots, ...(jumpSlot ? [jumpSlot] : [])]) reach(s.column, s.line);
+  const x0 = frameRect(t, frame).x;
+  const pitch = t.columnWidth + t.gutter;
+  for (const r of floats) {
+    const last = Math.ceil((r.y + r.height - t.typeArea.y) / t.baseline - 1e-6) - 1;
+    const first = Math.floor((r.x - x0 + 1) / pitch);
+    const end = Math.floor((r.x + r.width - x0 - 1) / pitch);
+    for (let c = first; c <= end; c++) reach(c, last);
+  }
+  return feet;
 }
 
 /** A warning quoting a 10,000-character word quotes its start. */

@@ -26,6 +26,9 @@ const KICKER_CLEARANCE = 4;
 /** Decks wider than this are hard to read at deck sizes: they span fewer columns than the headline. */
 const MAX_DECK_WIDTH = 420;
 
+/** A makeup headline size may be fitted down to this share of itself (a long headline, a narrow module). */
+const HEADLINE_FLOOR = 0.75;
+
 export function layoutStoryHeader(
   ctx: TypesetContext,
   t: Template,
@@ -35,6 +38,8 @@ export function layoutStoryHeader(
   topLine: number,
   headlineWidth: Pt,
   continuedFrom?: string,
+  /** The makeup's headline size for this module (its ladder); absent: the role's style. */
+  headlineSize?: number,
 ): HeaderLayout {
   const elements: PlacedElement[] = [];
   const warnings: string[] = [];
@@ -74,12 +79,21 @@ export function layoutStoryHeader(
   }
 
   if (article.kicker && role !== 'brief') add(article.kicker, t.styles.kicker, headlineWidth);
-  const style =
+  const roleStyle =
     role === 'lead'
       ? t.styles.headline
       : role === 'secondary'
         ? t.styles.headlineSecondary
         : t.styles.headlineBrief;
+  const style =
+    headlineSize === undefined
+      ? roleStyle
+      : {
+          ...roleStyle,
+          size: headlineSize,
+          leading: (roleStyle.leading * headlineSize) / roleStyle.size,
+          minSize: Math.min(roleStyle.minSize, headlineSize * HEADLINE_FLOOR),
+        };
   const fitted = fitHeadline(ctx, article.headline, style, headlineWidth, lang);
   if (!fitted.fits) {
     warnings.push(

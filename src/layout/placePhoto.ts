@@ -25,6 +25,29 @@ const MAX_ASPECT = 1.25;
 const CREDIT_GAP = 2;
 const CAPTION_GAP = 2.5;
 
+/**
+ * The grid lines a photo float `width` wide can take at the top of a body whose first line starts
+ * `offset` below a grid line: from the shallowest crop the aspect limits allow to the deepest.
+ * (What page makeup may choose; placePhoto with `exactLines` sets it.)
+ */
+export function photoLinesRange(
+  ctx: TypesetContext,
+  t: Template,
+  photo: ArticlePhoto,
+  width: Pt,
+  offset: Pt,
+  language: string,
+): { min: number; max: number } {
+  const probe = (lines: number) =>
+    placePhoto(ctx, t, photo, 0, offset, width, Number.POSITIVE_INFINITY, 0, language, lines) !== undefined;
+  const guess = Math.floor((width * MIN_ASPECT + offset) / t.baseline);
+  let min = Math.max(1, guess);
+  while (!probe(min) && min < guess + 200) min++;
+  let max = min;
+  while (probe(max + 1)) max++;
+  return { min, max };
+}
+
 export interface PhotoFloat extends Float {
   ppi: number;
 }
@@ -43,6 +66,8 @@ export function placePhoto(
   maxHeight: Pt,
   gridTop: Pt,
   language: string,
+  /** Page makeup: the float takes exactly this many grid lines (photo, credit and caption). */
+  exactLines?: number,
 ): PhotoFloat | undefined {
   const info = ctx.photos.get(photo.source);
   if (!info) return undefined;
@@ -66,9 +91,15 @@ export function placePhoto(
   const wanted = Math.min(Math.max(natural, width * MIN_ASPECT), width * MAX_ASPECT, maxHeight);
   // Round the whole float to the grid by deepening the photo (the crop follows the frame).
   const below = creditBlock + captionBlock;
-  const bottom = gridTop + Math.ceil((y - gridTop + wanted + below) / t.baseline - 1e-6) * t.baseline;
+  const topLine = Math.floor((y - gridTop) / t.baseline + 1e-6);
+  const bottom =
+    exactLines === undefined
+      ? gridTop + Math.ceil((y - gridTop + wanted + below) / t.baseline - 1e-6) * t.baseline
+      : gridTop + (topLine + exactLines) * t.baseline;
   const height = bottom - y - below;
   if (height < width * MIN_ASPECT * 0.8 || height <= 0) return undefined;
+  if (exactLines !== undefined && (height < width * MIN_ASPECT - 1e-6 || height > width * MAX_ASPECT + 1e-6))
+    return undefined;
   const crop = cropForFrame(info.width, info.height, width, height, photo.focus);
   const ppi = crop.width / (width / 72);
   const elements: PlacedElement[] = [

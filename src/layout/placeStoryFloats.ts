@@ -123,7 +123,15 @@ export function placeStoryFloats(
   article.photos.forEach((photo: ArticlePhoto, i: number) => {
     if (!plan.photos || !wanted('photos', i)) return;
     const atTop = i === 0 && (photo.afterParagraph ?? 0) === 0 && !plan.continuedFrom;
-    const span = Math.min(frame.columns, photo.columns ?? defaultPhotoSpan(plan, i));
+    // Page makeup decides the top photo's span and depth (0: none); the others go inline.
+    if (atTop && plan.topPhotoLines === 0) {
+      photos.push({ file: photo.file, ppi: 0, placed: false });
+      return;
+    }
+    const span = Math.min(
+      frame.columns,
+      (atTop && plan.topPhotoColumns) || photo.columns || defaultPhotoSpan(plan, i),
+    );
     if (!ctx.photos.has(photo.source)) {
       warnings.push(`photo ${photo.file}: not loaded`);
       photos.push({ file: photo.file, ppi: 0, placed: false });
@@ -137,7 +145,7 @@ export function placeStoryFloats(
         `photo ${photo.file}: not placed: a ${frame.columns}-column module takes one photo`,
       );
     } else {
-      const place = (c: number, line: number, maxShare: number) =>
+      const place = (c: number, line: number, maxShare: number, exactLines?: number) =>
         placePhoto(
           ctx,
           t,
@@ -148,11 +156,17 @@ export function placeStoryFloats(
           depthPt * maxShare,
           gridTop,
           article.language,
+          exactLines,
         );
       if (atTop) {
         // A top photo narrower than the module goes to the right: the story starts at the top of
         // the first column beside it and reads on under it, never jumping back up the page.
-        const f = place(frame.columns - span, bodyTop, TOP_PHOTO_DEPTH);
+        const f = place(
+          frame.columns - span,
+          bodyTop,
+          plan.topPhotoLines === undefined ? TOP_PHOTO_DEPTH : Number.POSITIVE_INFINITY,
+          plan.topPhotoLines,
+        );
         if (f && fits(f)) float = f;
       } else {
         const anchor = photo.afterParagraph ?? defaultAnchor(article.body.length, i, article.photos.length);
@@ -179,7 +193,7 @@ export function placeStoryFloats(
       photos.push({ file: photo.file, ppi: Math.round(float?.ppi ?? 0), placed: !!float });
   });
 
-  const quotes = plan.role === 'brief' || frame.columns < 2 ? [] : article.pullQuotes;
+  const quotes = plan.role === 'brief' || frame.columns < 2 || plan.pullQuotes === false ? [] : article.pullQuotes;
   quotes.forEach((quote: ArticlePullQuote, i: number) => {
     if (!wanted('quotes', i)) return;
     if (i > 0) {

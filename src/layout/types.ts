@@ -56,6 +56,10 @@ export interface PageReport {
   template: string;
   stories: StoryReport[];
   warnings: string[];
+  /** Stories page makeup had no room for: on no page of this run, never dropped silently. */
+  held?: { article: string; headline: string; reason: string }[];
+  /** The made-up page's score, term by term (docs/MAKEUP.md). */
+  makeup?: { score: Record<string, number>; total: number };
 }
 
 export interface PageLayout {

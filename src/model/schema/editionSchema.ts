@@ -1,7 +1,8 @@
 /**
  * An edition (or any set of pages): the page plans, in page order, and the stories that jump
  * between them. `galley render` sets one into a single PDF, `galley edition` sets every page in
- * parallel into its own PDF. A page plan places stories explicitly, by column and grid line.
+ * parallel into its own PDF. A page plan places stories by column and grid line, or lists them
+ * without positions, in order of priority, and page makeup places them (docs/MAKEUP.md).
  */
 import { z } from 'zod';
 
@@ -12,15 +13,37 @@ const gridModule = {
   depth: z.int().min(1).optional().describe('Depth in grid lines (default: to the bottom of the type area)'),
 };
 
+/** An ad's depth as papers sell it: grid lines, or a length ("3in", "120mm", "2.5cm"). */
+const AdDepthSchema = z
+  .union([z.int().min(1), z.string().regex(/^\s*\d+(\.\d+)?\s*(in|mm|cm|pt|lines?)\s*$/, 'expected grid lines (a whole number) or a length like "3in", "120mm", "2.5cm", "40 lines"')])
+  .describe('Depth: grid lines, or a length in in, mm, cm or pt (rounded up to whole grid lines)');
+
 export const StoryPlacementSchema = z.strictObject({
   article: z.string().min(1).describe('Article file (.json or .md), relative to this file'),
-  ...gridModule,
+  column: gridModule.column.optional().describe('First column, 1-based (absent: page makeup places the story)'),
+  columns: gridModule.columns
+    .optional()
+    .describe('Columns the module spans (required with column; absent: makeup decides)'),
+  top: z.int().min(0).optional().describe('Grid line where the module starts (with column; default 0)'),
+  depth: gridModule.depth,
+  minColumns: z.int().min(1).optional().describe('Makeup: the narrowest module allowed (default 1, briefs 1)'),
+  maxColumns: z.int().min(1).optional().describe('Makeup: the widest module allowed (default: the page)'),
+  jump: z
+    .string()
+    .optional()
+    .describe('Makeup: the label of a page the rest may continue on, if the story does not fit'),
+  brief: z.boolean().default(false).describe('Makeup: a brief (small head, no deck, no art)'),
   role: z
     .enum(['lead', 'secondary', 'brief'])
     .default('secondary')
     .describe('Sets headline size and photo spans'),
   headlineColumns: z.int().min(1).optional().describe('Columns the headline spans (default: the module)'),
-  photos: z.boolean().default(true).describe("Place the article's photos (false for briefs)"),
+  photos: z
+    .union([z.boolean(), z.enum(['required', 'optional', 'none'])])
+    .default(true)
+    .describe(
+      "Place the article's photos: true or false; for makeup also 'required', 'optional' (true) or 'none' (false)",
+    ),
   continuesOn: z
     .string()
     .optional()
@@ -32,8 +55,14 @@ export const StoryPlacementSchema = z.strictObject({
 });
 
 export const AdPlacementSchema = z.strictObject({
-  ...gridModule,
-  depth: z.int().min(1).describe('Depth in grid lines'),
+  column: gridModule.column.optional().describe('First column, 1-based (absent: stacked in the pyramid)'),
+  columns: gridModule.columns,
+  top: z
+    .int()
+    .min(0)
+    .optional()
+    .describe('Grid line where the ad starts (absent with column: on the page foot)'),
+  depth: AdDepthSchema,
   file: z.string().optional().describe('Advertisement artwork (an image), relative to this file'),
   label: z.string().default('Advertisement'),
 });

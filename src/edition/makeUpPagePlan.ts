@@ -1,0 +1,134 @@
+/**
+ * A page plan with stories or ads left unplaced, made up: the page's stories (in the plan's
+ * order, the first its lead) and ads turned into makeup input, page makeup run over the real
+ * layout, and the chosen plan turned back into story modules. Kept per page for the run, since a
+ * jump page asks its origin page where a story resumes.
+ */
+import { contentTop } from '../layout/layoutPage.js';
+import type { ResumePoint } from '../layout/prepareBody.js';
+import type { Article } from '../model/article.js';
+import { InputError } from '../model/InputError.js';
+import type { Template } from '../model/template.js';
+import { parseLength } from '../model/units.js';
+import { createLayoutMeasurer } from '../makeup/createLayoutMeasurer.js';
+import { makeUpPage } from '../makeup/makeUpPage.js';
+import type { GridRect, MakeupAd, MakeupStory, PagePlan, PhotoRule } from '../makeup/types.js';
+import type { Workspace } from './createWorkspace.js';
+import type { Edition, EditionPage } from './Edition.js';
+
+export interface PageMakeup {
+  stories: MakeupStory[];
+  ads: MakeupAd[];
+  plans: PagePlan[];
+}
+
+/** Whether a page plan leaves anything for makeup to place. */
+export function needsMakeup(page: EditionPage): boolean {
+  return page.stories.some((s) => s.column === undefined) || page.ads.some((a) => a.column === undefined);
+}
+
+export function makeUpPagePlan(
+  ws: Workspace,
+  edition: Edition,
+  page: EditionPage,
+  t: Template,
+  articles: readonly Article[],
+  resumes: ReadonlyMap<number, ResumePoint>,
+  variants = 1,
+): PageMakeup {
+  const lines = t.gridLines - contentTop(t, page.front);
+  const where = (i: number, what: 'stories' | 'ads') => `${page.field}.${what}[${i}]`;
+  const stories: MakeupStory[] = page.stories.map((s, i) => {
+    const field = where(i, 'stories');
+    const maxColumns = Math.min(s.maxColumns ?? s.columns ?? t.columns, t.columns);
+    const wanted = s.maxColumns ?? s.columns;
+    if (wanted !== undefined && wanted > t.columns) {
+      if (!page.field) throw new InputError('', '--columns', `template "${t.name}" has ${t.columns} columns`);
+      throw new InputError(edition.file, `${field}.${s.maxColumns ? 'maxColumns' : 'columns'}`, `template "${t.name}" has ${t.columns} columns`);
+    }
+    const brief = s.brief || s.role === 'brief';
+    const minColumns = Math.min(s.minColumns ?? s.columns ?? 1, maxColumns);
+    const resume = resumes.get(i);
+    return {
+      article: articles[i]!,
+      field: field || articles[i]!.file,
+      rank: i,
+      minColumns,
+      maxColumns,
+      photos: photoRule(s.photos, brief),
+      brief,
+      ...(s.jump && { jump: s.jump }),
+      ...(s.continuesOn && s.column === undefined && { jump: s.continuesOn }),
+      ...(s.continuedFrom && { continuedFrom: s.continuedFrom }),
+      ...(resume && { resume }),
+      ...(s.column !== undefined && {
+        fixed: {
+          column: s.column - 1,
+          columns: s.columns ?? 1,
+          top: s.top ?? 0,
+          depth: s.depth ?? lines - (s.top ?? 0),
+        },
+      }),
+    };
+  });
+  const ads: MakeupAd[] = page.ads.map((a, i) => ({
+    field: where(i, 'ads'),
+    columns: a.columns,
+    depth: adDepth(a.depth, t, edition.file, `${where(i, 'ads')}.depth`),
+    label: a.label,
+    ...(a.column !== undefined && {
+      at: { column: a.column - 1, top: a.top ?? lines - adDepth(a.depth, t, edition.file, '') },
+    }),
+  }));
+  const measurer = createLayoutMeasurer(ws.ctx, t, page.front, stories);
+  const result = makeUpPage({
+    columns: t.columns,
+    lines,
+    rightHand: page.index % 2 === 0,
+    stories,
+    ads,
+    measurer,
+    variants,
+  });
+  const refused = result.refusedAds[0];
+  if (refused !== undefined) {
+    const ad = ads[refused]!;
+    throw new InputError(
+      edition.file,
+      ad.field,
+      `a ${ad.columns}-column ad ${ad.depth} grid lines deep does not fit ${ad.at ? 'where it is booked' : 'on the page'} (${t.columns} columns x ${lines} lines, after the other ads and fixed modules)`,
+    );
+  }
+  // A lone article proofed with `galley render` is set even when no module fills the page (too
+  // short, far too long): across the page as a hand-placed lead, its white or overset reported.
+  const first = result.plans[0]!;
+  if (!page.field && stories.length === 1 && first.stories.length === 0) {
+    const story = stories[0]!;
+    const rect = { column: 0, columns: story.maxColumns, top: 0, depth: lines };
+    first.stories.push({
+      story: 0,
+      rect,
+      choice: { columns: rect.columns, depth: lines, quote: true, headlineSize: 0, jumps: false, asPlaced: true },
+    });
+    first.held = [];
+  }
+  return { stories, ads, plans: result.plans };
+}
+
+function photoRule(value: boolean | PhotoRule, brief: boolean): PhotoRule {
+  if (value === 'required' || value === 'none' || value === 'optional') return value;
+  if (value === false || brief) return 'none';
+  return 'optional';
+}
+
+/** Grid lines of an ad's booked depth: whole lines, or a length rounded up to the grid. */
+export function adDepth(depth: number | string, t: Template, file: string, field: string): number {
+  if (typeof depth === 'number') return depth;
+  const lines = /^\s*(\d+)\s*lines?\s*$/.exec(depth);
+  if (lines) return Number(lines[1]);
+  const pt = parseLength(depth.replace(/\s+/g, ''));
+  if (pt === undefined || pt <= 0) throw new InputError(file, field, `expected a length, got "${depth}"`);
+  return Math.ceil(pt / t.baseline - 1e-6);
+}
+
+export type { GridRect };

@@ -1,0 +1,194 @@
+/**
+ * StoryMeasurer over the real layout: a shape is measured by laying the story out once in a
+ * module as deep as the page (its natural depth is how far down its columns reach), and kept;
+ * the search then asks thousands of times at no cost. `settle` lays out the chosen module and
+ * searches the photo depth that fills it, also kept.
+ */
+import { contentTop, frameOnPage } from '../layout/layoutPage.js';
+import { layoutStory, type StoryLayout, type StoryPlan } from '../layout/layoutStory.js';
+import { layoutStoryHeader, type StoryRole } from '../layout/layoutStoryHeader.js';
+import { photoLinesRange } from '../layout/placePhoto.js';
+import { baselineOffset } from '../layout/stackLines.js';
+import type { TypesetContext } from '../layout/TypesetContext.js';
+import { spanWidth, type Template } from '../model/template.js';
+import { headlineLadder } from './headlineLadder.js';
+import { contentDepth, HOLE_LINES, type Settled, type StoryMeasurer, type StoryShape } from './StoryMeasurer.js';
+import type { GridRect, MakeupStory } from './types.js';
+
+/** Legs of type shorter than this look like a mistake (MAKEUP.md, rule short-legs). */
+export const MIN_LEG_LINES = 4;
+/** A story that jumps keeps at least this many lines in each column of its first page. */
+const MIN_JUMP_LEG = 6;
+/** Photo depths tried above the deepest that takes the story, looking for columns that end even. */
+const SETTLE_TRIES = 8;
+/** A photo that found no room counts as this many lines overset. */
+const LOST_PHOTO_LINES = 10;
+
+export function createLayoutMeasurer(
+  ctx: TypesetContext,
+  t: Template,
+  front: boolean,
+  stories: readonly MakeupStory[],
+): StoryMeasurer {
+  const lines = t.gridLines - contentTop(t, front);
+  const shapesKnown = new Map<string, StoryShape[]>();
+  const settled = new Map<string, Settled>();
+  const bodyMetrics = ctx.shaper.metrics(t.styles.body.font);
+  const capOffset = baselineOffset(t.baseline) - bodyMetrics.capHeight * t.styles.body.size;
+
+  const planFor = (s: number, rect: GridRect, shape: StoryShape, photoLines?: number, jumps = false) => {
+    const story = stories[s]!;
+    const plan: StoryPlan = {
+      article: story.article,
+      frame: frameOnPage(t, front, { ...rect, column: rect.column }),
+      role: roleOf(story),
+      headlineColumns: rect.columns,
+      // Without the top photo, no photo at all: the others would stand in for it unasked.
+      photos: shape.photo,
+      headlineSize: shape.headlineSize,
+      topPhotoColumns: rect.columns,
+      pullQuotes: shape.quote,
+      ...(shape.photo && photoLines !== undefined ? { topPhotoLines: photoLines } : {}),
+      ...(!shape.photo && { topPhotoLines: 0 }),
+      ...(jumps && story.jump && { continuesOn: story.jump }),
+      ...(story.continuedFrom && { continuedFrom: story.continuedFrom }),
+      ...(story.resume && { resume: story.resume }),
+    };
+    return plan;
+  };
+  const lay = (plan: StoryPlan): StoryLayout => layoutStory(ctx, t, plan);
+
+  return {
+    shapes(s, columns) {
+      const key = `${s}|${columns}`;
+      const known = shapesKnown.get(key);
+      if (known) return known;
+      const story = stories[s]!;
+      const out: StoryShape[] = [];
+      const width = spanWidth(t, columns);
+      const headlineSize = headlineLadder(t, story.rank, columns, story.brief);
+      const head = layoutStoryHeader(
+        ctx,
+        t,
+        story.article,
+        roleOf(story),
+        0,
+        0,
+        width,
+        story.continuedFrom,
+        headlineSize,
+      ).gridLines;
+      const photo = story.continuedFrom ? undefined : topPhoto(ctx, story);
+      const photoChoices =
+        story.photos === 'none' || !photo ? [false] : story.photos === 'required' ? [true] : [true, false];
+      if (story.photos === 'required' && !photo) {
+        shapesKnown.set(key, out);
+        return out;
+      }
+      const quoteChoices = story.article.pullQuotes.length > 0 && !story.brief && columns >= 2 ? [true, false] : [false];
+      for (const withPhoto of photoChoices) {
+        const range = withPhoto
+          ? photoLinesRange(ctx, t, photo!, width, capOffset, story.article.language)
+          : undefined;
+        if (range && range.min > range.max) continue;
+        for (const quote of quoteChoices) {
+          const shape: StoryShape = {
+            columns,
+            photo: withPhoto,
+            quote,
+            headlineSize,
+            headLines: head,
+            ...(range && { photoLines: range }),
+            photosSet: 0,
+          };
+          const layout = lay(planFor(s, { column: 0, columns, top: 0, depth: lines }, shape, range?.min));
+          shape.photosSet = layout.report.photos.filter((p) => p.placed).length;
+          const overset = layout.report.oversetLines > 0;
+          const natural = Math.max(...layout.feet);
+          const photoLines = range?.min ?? 0;
+          const leg = natural - head - photoLines;
+          if (!overset && leg >= MIN_LEG_LINES) {
+            const give = range ? range.max - range.min : 0;
+            shape.fill = { min: natural, max: Math.min(lines, natural + give + 1) };
+          }
+          if (story.jump && !story.continuedFrom) {
+            const min = head + photoLines + MIN_JUMP_LEG;
+            const max = overset ? lines : natural - 1;
+            if (min <= max) shape.jump = { min, max };
+          }
+          if (shape.fill || shape.jump) out.push(shape);
+        }
+      }
+      shapesKnown.set(key, out);
+      return out;
+    },
+
+    settle(s, rect, shape) {
+      const depth = contentDepth(rect);
+      const jumps = !(shape.fill && depth >= shape.fill.min && depth <= shape.fill.max);
+      const key = `${s}|${rect.columns}|${depth}|${rect.top > 0}|${shape.photo}|${shape.quote}|${jumps}`;
+      const known = settled.get(key);
+      if (known) return known;
+      const at = { ...rect, column: 0 };
+      const page = frameOnPage(t, front, at);
+      const check = (photoLines?: number) => {
+        const layout = lay(planFor(s, at, shape, photoLines, jumps));
+        // A photo the shape counted on that found no room is as bad as text that found none.
+        const lost = shape.photosSet - layout.report.photos.filter((p) => p.placed).length;
+        return {
+          photoLines,
+          overset: layout.report.oversetLines + Math.max(0, lost) * LOST_PHOTO_LINES,
+          hole: Math.max(...layout.feet.map((f) => page.depth - f)),
+        };
+      };
+      const base = {
+        columns: rect.columns,
+        depth: rect.depth,
+        quote: shape.quote,
+        headlineSize: shape.headlineSize,
+        jumps,
+      };
+      let best: ReturnType<typeof check>;
+      if (!shape.photo || !shape.photoLines) best = check();
+      else if (jumps) best = check(shape.photoLines.min);
+      else {
+        // A deeper photo leaves less room for text: the deepest photo that still takes the whole
+        // story, or a line or a few shallower, where the columns' keeps come out even.
+        let lo = shape.photoLines.min;
+        let hi = shape.photoLines.max;
+        let deepest = lo;
+        while (lo <= hi) {
+          const mid = Math.floor((lo + hi) / 2);
+          if (check(mid).overset > 0) hi = mid - 1;
+          else {
+            deepest = mid;
+            lo = mid + 1;
+          }
+        }
+        best = check(deepest);
+        for (let p = deepest - 1; p >= Math.max(shape.photoLines.min, deepest - SETTLE_TRIES) && best.hole >= HOLE_LINES; p--) {
+          const r = check(p);
+          if (r.overset === 0 && r.hole < best.hole) best = r;
+        }
+      }
+      const result: Settled = {
+        choice: { ...base, ...(best.photoLines !== undefined && { photoLines: best.photoLines }) },
+        hole: best.hole,
+        overset: best.overset,
+      };
+      settled.set(key, result);
+      return result;
+    },
+  };
+}
+
+export function roleOf(story: MakeupStory): StoryRole {
+  return story.brief ? 'brief' : story.rank === 0 ? 'lead' : 'secondary';
+}
+
+/** The photo makeup may set across the top of the module: the first, when it belongs at the top. */
+function topPhoto(ctx: TypesetContext, story: MakeupStory) {
+  const first = story.article.photos[0];
+  if (!first || (first.afterParagraph ?? 0) !== 0 || !ctx.photos.has(first.source)) return undefined;
+  return first;
+}

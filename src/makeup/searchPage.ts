@@ -1,0 +1,212 @@
+/**
+ * The packing search: fills the page's free grid cells with story modules, in the way a desk
+ * works a page: always at the highest free place, leftmost (the cell every module must start
+ * from, so each module is a rectangle sitting flush under what is above it), choosing which of
+ * the next few stories by rank goes there, how wide, in which shape and how deep. Depth-first,
+ * in a fixed order, with a budget of nodes: the same page always gives the same plans. Complete
+ * plans (every cell filled) are scored (scorePlan.ts) and the best few kept as variants.
+ * Stories the page has no room for are held, never dropped; a page that cannot be filled at all
+ * gives its best partial plan, with the unfilled cells in its score.
+ */
+import { contentDepth, type StoryMeasurer, type StoryShape } from './StoryMeasurer.js';
+import { type PlanDraft, scorePlan } from './scorePlan.js';
+import type { GridRect, MakeupStory } from './types.js';
+
+export interface SearchInput {
+  columns: number;
+  lines: number;
+  stories: readonly MakeupStory[];
+  /** Cells already taken: ads and hand-placed modules. */
+  taken: readonly GridRect[];
+  measurer: StoryMeasurer;
+  /** How many plans to return, best first. */
+  variants: number;
+  /** Search nodes before the search stops with what it has (bounds time on hard pages). */
+  budget?: number;
+  /** Shapes ruled out by `settle` on an earlier round: `${story}|${columns}|${depth}|${top>0}|${photo}|${quote}`. */
+  refused?: ReadonlySet<string>;
+}
+
+export interface DraftModule {
+  story: number;
+  rect: GridRect;
+  shape: StoryShape;
+  jumps: boolean;
+}
+
+/** Which of the next unplaced stories by rank may take the next free place. */
+const RANK_WINDOW = 3;
+const DEFAULT_BUDGET = 40_000;
+/** A module shallower than this would be all head: a place that leaves less below is not used. */
+const MIN_MODULE_LINES = 8;
+
+export function searchPage(input: SearchInput): PlanDraft[] {
+  const { columns: C, lines: L, stories, measurer } = input;
+  const grid = new Uint8Array(C * L);
+  for (const r of input.taken) mark(grid, C, r, 1);
+  const fixedStories = stories.map((s) => !!s.fixed);
+  const movable = stories.map((_, i) => i).filter((i) => !fixedStories[i]);
+  const placed: DraftModule[] = [];
+  const used = new Uint8Array(stories.length);
+  const best: { draft: PlanDraft; key: string }[] = [];
+  let partial: PlanDraft | undefined;
+  let nodes = 0;
+  const budget = input.budget ?? DEFAULT_BUDGET;
+  const leadFixed = stories[0]?.fixed !== undefined;
+  // Hand-placed stories are part of every plan, in the shape their module takes.
+  for (const [s, story] of stories.entries()) {
+    if (!story.fixed) continue;
+    used[s] = 1;
+    const shape = measurer.shapes(s, story.fixed.columns)[0];
+    if (shape) placed.push({ story: s, rect: story.fixed, shape, jumps: !!story.jump });
+  }
+
+  const record = (unfilled: number) => {
+    const draft = scorePlan(
+      { columns: C, lines: L, stories, modules: [...placed], unfilled, taken: input.taken },
+      used,
+    );
+    if (unfilled > 0) {
+      if (!partial || draft.total < partial.total) partial = draft;
+      return;
+    }
+    const key = placed
+      .map((m) => `${m.story}:${m.rect.column},${m.rect.top},${m.rect.columns},${m.rect.depth}`)
+      .sort()
+      .join(' ');
+    if (best.some((b) => b.key === key)) return;
+    best.push({ draft, key });
+    best.sort((a, b) => a.draft.total - b.draft.total);
+    if (best.length > input.variants) best.pop();
+  };
+
+  const step = (): void => {
+    if (++nodes > budget) return;
+    const cell = firstFree(grid, C, L);
+    if (cell < 0) {
+      record(0);
+      return;
+    }
+    const x0 = cell % C;
+    const y0 = (cell - x0) / C;
+    // The lead opens the page at the top (unless a hand-placed lead stands elsewhere).
+    if (!leadFixed && !used[0] && y0 > 0 && stories.length > 0) {
+      record(countFree(grid));
+      return;
+    }
+    let gap = 0;
+    while (x0 + gap < C && grid[y0 * C + x0 + gap] === 0) gap++;
+    const candidates: number[] = [];
+    for (const s of movable) {
+      if (used[s]) continue;
+      candidates.push(s);
+      if (candidates.length >= RANK_WINDOW) break;
+    }
+    let any = false;
+    for (const s of candidates) {
+      const story = stories[s]!;
+      const widest = Math.min(story.maxColumns, gap);
+      for (let w = widest; w >= story.minColumns; w--) {
+        const down = freeDown(grid, C, L, x0, y0, w);
+        for (const shape of measurer.shapes(s, w)) {
+          for (const { depth, jumps } of depthsToTry(shape, y0, down, grid, C, L, x0, w)) {
+            const rect = { column: x0, columns: w, top: y0, depth };
+            if (input.refused?.has(refusalKey(s, rect, shape))) continue;
+            any = true;
+            mark(grid, C, rect, 1);
+            used[s] = 1;
+            placed.push({ story: s, rect, shape, jumps });
+            step();
+            placed.pop();
+            used[s] = 0;
+            mark(grid, C, rect, 0);
+            if (nodes > budget) return;
+          }
+        }
+      }
+    }
+    if (!any) record(countFree(grid));
+  };
+  step();
+  const out = best.map((b) => b.draft);
+  if (out.length === 0 && partial) out.push(partial);
+  return out;
+}
+
+export function refusalKey(story: number, rect: GridRect, shape: StoryShape): string {
+  return `${story}|${rect.columns}|${contentDepth(rect)}|${rect.top > 0}|${shape.photo}|${shape.quote}`;
+}
+
+/**
+ * Depths worth trying for a shape at (x0, y0): down to the floor of the free space first (the
+ * module closes its columns), then depths that end level with a neighbouring column's free space
+ * or module (rows line up), then the shape's own extremes; never one that leaves a sliver below.
+ */
+function depthsToTry(
+  shape: StoryShape,
+  y0: number,
+  down: number,
+  grid: Uint8Array,
+  C: number,
+  L: number,
+  x0: number,
+  w: number,
+): { depth: number; jumps: boolean }[] {
+  const hairline = y0 > 0 ? 1 : 0;
+  const levels = new Set<number>([down]);
+  for (let c = 0; c < C; c++) {
+    if (c >= x0 && c < x0 + w) continue;
+    let y = y0;
+    while (y < L && grid[y * C + c] === 0) y++;
+    if (y > y0) levels.add(y - y0);
+    // The bottom of the module beside: where its free space below begins.
+    let z = y0;
+    while (z < L && grid[z * C + c] === 1) z++;
+    if (z > y0 && z < L) levels.add(z - y0);
+  }
+  const out: { depth: number; jumps: boolean }[] = [];
+  const seen = new Set<number>();
+  const add = (depth: number, jumps: boolean) => {
+    if (depth < 1 || depth > down || seen.has(depth)) return;
+    if (down - depth !== 0 && down - depth < MIN_MODULE_LINES) return;
+    seen.add(depth);
+    out.push({ depth, jumps });
+  };
+  const within = (d: number, r?: { min: number; max: number }) =>
+    r !== undefined && d - hairline >= r.min && d - hairline <= r.max;
+  const sorted = [...levels].sort((a, b) => b - a);
+  for (const d of sorted) if (within(d, shape.fill)) add(d, false);
+  for (const d of sorted) if (within(d, shape.jump) && !within(d, shape.fill)) add(d, true);
+  if (shape.fill) {
+    add(shape.fill.min + hairline, false);
+    add(shape.fill.max + hairline, false);
+  }
+  if (shape.jump) add(shape.jump.max + hairline, true);
+  return out;
+}
+
+function mark(grid: Uint8Array, C: number, r: GridRect, v: 0 | 1): void {
+  for (let y = r.top; y < r.top + r.depth; y++)
+    for (let x = r.column; x < r.column + r.columns; x++) grid[y * C + x] = v;
+}
+
+function firstFree(grid: Uint8Array, C: number, L: number): number {
+  for (let i = 0; i < C * L; i++) if (grid[i] === 0) return i;
+  return -1;
+}
+
+function countFree(grid: Uint8Array): number {
+  let n = 0;
+  for (const v of grid) if (v === 0) n++;
+  return n;
+}
+
+/** Free lines from y0 down in every one of the columns x0 .. x0+w-1. */
+function freeDown(grid: Uint8Array, C: number, L: number, x0: number, y0: number, w: number): number {
+  let d = 0;
+  while (y0 + d < L) {
+    for (let x = x0; x < x0 + w; x++) if (grid[(y0 + d) * C + x] !== 0) return d;
+    d++;
+  }
+  return d;
+}
