@@ -13,13 +13,13 @@ import { layoutStory, type StoryPlan } from '../layout/layoutStory.js';
 import type { ResumePoint } from '../layout/prepareBody.js';
 import { frameRect, type StoryFrame } from '../layout/StoryFrame.js';
 import type { PageLayout } from '../layout/types.js';
-import { InputError } from '../model/InputError.js';
-import type { Article } from '../model/article.js';
-import type { Template } from '../model/template.js';
 import { roleOf } from '../makeup/createLayoutMeasurer.js';
+import type { Article } from '../model/article.js';
+import { InputError } from '../model/InputError.js';
+import type { Template } from '../model/template.js';
 import type { Workspace } from './createWorkspace.js';
-import { adDepth, makeUpPagePlan, needsMakeup, type PageMakeup } from './makeUpPagePlan.js';
 import type { Edition, EditionPage } from './Edition.js';
+import { adDepth, makeUpPagePlan, needsMakeup, type PageMakeup } from './makeUpPagePlan.js';
 
 export interface ComposedPage {
   page: EditionPage;
@@ -94,7 +94,8 @@ async function pageSpec(
   const plans = new Map<number, StoryPlan>();
   for (const [i, s] of page.stories.entries()) {
     const field = `${page.field}.stories[${i}]`;
-    if (s.columns === undefined) throw new InputError(edition.file, `${field}.columns`, 'required with column');
+    if (s.columns === undefined)
+      throw new InputError(edition.file, `${field}.columns`, 'required with column');
     const frame = checkFrame({ ...s, column: s.column!, columns: s.columns, top: s.top ?? 0 }, field);
     const article = ws.article(s.articlePath, shown(s.articlePath), edition.allowRoots);
     if (s.photos && !s.continuedFrom) await ws.probePhotos(article);
@@ -117,7 +118,10 @@ async function pageSpec(
   for (const [i, ad] of page.ads.entries()) {
     const field = `${page.field}.ads[${i}]`;
     const adLines = adDepth(ad.depth, t, edition.file, `${field}.depth`);
-    const frame = checkFrame({ ...ad, column: ad.column!, top: ad.top ?? lines - adLines, depth: adLines }, field);
+    const frame = checkFrame(
+      { ...ad, column: ad.column!, top: ad.top ?? lines - adLines, depth: adLines },
+      field,
+    );
     if (ad.artworkPath) await ws.probeArtwork(ad.artworkPath, edition.file, `${field}.file`);
     ads.push({ frame, label: ad.label, ...(ad.artworkPath && { source: ad.artworkPath }) });
   }
@@ -126,11 +130,11 @@ async function pageSpec(
 
 function pageInfo(edition: Edition, page: EditionPage, t: Template): PageSpec['info'] {
   return {
-      label: page.label,
-      section: page.section,
-      date: edition.date,
-      edition: edition.name,
-      newspaper: edition.newspaper ?? t.folio.newspaper ?? '',
+    label: page.label,
+    section: page.section,
+    date: edition.date,
+    edition: edition.name,
+    newspaper: edition.newspaper ?? t.folio.newspaper ?? '',
   };
 }
 
@@ -212,6 +216,7 @@ async function madeUpSpec(
           topPhotoLines: c.photoLines ?? 0,
           topPhotoColumns: m.rect.columns,
           pullQuotes: c.quote,
+          ...(c.looseness && { looseness: c.looseness }),
         };
     const storyPlan: StoryPlan = {
       article: articles[m.story]!,

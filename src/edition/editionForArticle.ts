@@ -34,7 +34,10 @@ export function editionForArticle(articleFile: string, options: SingleArticleOpt
           {
             article: articleFile,
             articlePath: resolve(articleFile),
-            ...(options.columns !== undefined && { minColumns: options.columns, maxColumns: options.columns }),
+            ...(options.columns !== undefined && {
+              minColumns: options.columns,
+              maxColumns: options.columns,
+            }),
             role: 'lead',
             brief: false,
             photos: true,

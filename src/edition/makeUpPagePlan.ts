@@ -6,13 +6,13 @@
  */
 import { contentTop } from '../layout/layoutPage.js';
 import type { ResumePoint } from '../layout/prepareBody.js';
+import { createLayoutMeasurer } from '../makeup/createLayoutMeasurer.js';
+import { makeUpPage } from '../makeup/makeUpPage.js';
+import type { GridRect, MakeupAd, MakeupStory, PagePlan, PhotoRule } from '../makeup/types.js';
 import type { Article } from '../model/article.js';
 import { InputError } from '../model/InputError.js';
 import type { Template } from '../model/template.js';
 import { parseLength } from '../model/units.js';
-import { createLayoutMeasurer } from '../makeup/createLayoutMeasurer.js';
-import { makeUpPage } from '../makeup/makeUpPage.js';
-import type { GridRect, MakeupAd, MakeupStory, PagePlan, PhotoRule } from '../makeup/types.js';
 import type { Workspace } from './createWorkspace.js';
 import type { Edition, EditionPage } from './Edition.js';
 
@@ -44,7 +44,11 @@ export function makeUpPagePlan(
     const wanted = s.maxColumns ?? s.columns;
     if (wanted !== undefined && wanted > t.columns) {
       if (!page.field) throw new InputError('', '--columns', `template "${t.name}" has ${t.columns} columns`);
-      throw new InputError(edition.file, `${field}.${s.maxColumns ? 'maxColumns' : 'columns'}`, `template "${t.name}" has ${t.columns} columns`);
+      throw new InputError(
+        edition.file,
+        `${field}.${s.maxColumns ? 'maxColumns' : 'columns'}`,
+        `template "${t.name}" has ${t.columns} columns`,
+      );
     }
     const brief = s.brief || s.role === 'brief';
     const minColumns = Math.min(s.minColumns ?? s.columns ?? 1, maxColumns);
@@ -108,7 +112,14 @@ export function makeUpPagePlan(
     first.stories.push({
       story: 0,
       rect,
-      choice: { columns: rect.columns, depth: lines, quote: true, headlineSize: 0, jumps: false, asPlaced: true },
+      choice: {
+        columns: rect.columns,
+        depth: lines,
+        quote: true,
+        headlineSize: 0,
+        jumps: false,
+        asPlaced: true,
+      },
     });
     first.held = [];
   }

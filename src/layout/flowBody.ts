@@ -15,6 +15,8 @@ import type { Slot } from './buildSlots.js';
 export interface FlowBlock {
   kind: 'paragraph' | 'subhead';
   paragraph: PreparedParagraph;
+  /** Page makeup: set this paragraph a line longer (1) or shorter (-1) than its optimum, if it can. */
+  looseness?: number;
 }
 
 export interface FlowedLine {
@@ -49,6 +51,11 @@ export interface FlowSettings {
 
 const MAX_ATTEMPTS_PER_BLOCK = 8;
 
+/** The breaker's parameters for one block: the story's, with the block's looseness if it has one. */
+function paramsFor(block: FlowBlock, settings: FlowSettings): Partial<BreakParams> | undefined {
+  return block.looseness ? { ...settings.params, looseness: block.looseness } : settings.params;
+}
+
 export function flowBody(
   blocks: readonly FlowBlock[],
   slots: readonly Slot[],
@@ -82,7 +89,7 @@ export function flowBody(
         width: (i) => slots[seq[Math.min(i, seq.length - 1)] ?? slots.length - 1]?.width ?? 0,
         columnBottom: (i) => i < seq.length && (i + 1 >= seq.length || columnOf(i + 1) !== columnOf(i)),
       };
-      const lines = cache.get(block.paragraph, lineSlots, engines, settings.params);
+      const lines = cache.get(block.paragraph, lineSlots, engines, paramsFor(block, settings));
       const fix = keepsFix(block.kind, lines.length, seq, slots, settings.minLinesTogether);
       placedLines = lines;
       if (!fix) break;
@@ -108,7 +115,7 @@ export function flowBody(
           blocks[later]!.paragraph,
           { width: () => restWidth },
           engines,
-          settings.params,
+          paramsFor(blocks[later]!, settings),
         ).length;
       }
       return {

@@ -38,6 +38,8 @@ export interface StoryPlan {
   topPhotoLines?: number;
   topPhotoColumns?: number;
   pullQuotes?: boolean;
+  /** Paragraphs (by the article's body index) set a line longer (1) or shorter (-1), to fill the module. */
+  looseness?: Readonly<Record<number, number>>;
 }
 
 export interface StoryLayout {
@@ -77,7 +79,16 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
   const bodyEnd = frame.top + frame.depth;
   const bodyTop = Math.min(frame.top + header.gridLines, bodyEnd);
   const elements: PlacedElement[] = clipToModule(header.elements, moduleRect, warnings);
-  const body = prepareBody(ctx, t, article, plan.resume);
+  const prepared = prepareBody(ctx, t, article, plan.resume);
+  const loose = plan.looseness;
+  const body = loose
+    ? {
+        ...prepared,
+        blocks: prepared.blocks.map((b, i) =>
+          loose[prepared.firstBlock + i] ? { ...b, looseness: loose[prepared.firstBlock + i]! } : b,
+        ),
+      }
+    : prepared;
   if (article.body.length === 0) warnings.push('the story has no body text');
   for (const b of body.blocks) warnings.push(...b.paragraph.warnings);
   const grid = {
@@ -204,7 +215,9 @@ function columnFeet(
   floats: readonly Rect[],
   jumpSlot: Slot | undefined,
 ): number[] {
-  const feet = Array.from({ length: frame.columns }, (_, c) => (c < headlineColumns ? bodyTop - frame.top : 0));
+  const feet = Array.from({ length: frame.columns }, (_, c) =>
+    c < headlineColumns ? bodyTop - frame.top : 0,
+  );
   const reach = (column: number, line: number) => {
     if (column >= 0 && column < frame.columns) feet[column] = Math.max(feet[column]!, line - frame.top + 1);
   };

@@ -193,7 +193,8 @@ export function placeStoryFloats(
       photos.push({ file: photo.file, ppi: Math.round(float?.ppi ?? 0), placed: !!float });
   });
 
-  const quotes = plan.role === 'brief' || frame.columns < 2 || plan.pullQuotes === false ? [] : article.pullQuotes;
+  const quotes =
+    plan.role === 'brief' || frame.columns < 2 || plan.pullQuotes === false ? [] : article.pullQuotes;
   quotes.forEach((quote: ArticlePullQuote, i: number) => {
     if (!wanted('quotes', i)) return;
     if (i > 0) {

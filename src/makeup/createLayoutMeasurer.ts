@@ -12,7 +12,13 @@ import { baselineOffset } from '../layout/stackLines.js';
 import type { TypesetContext } from '../layout/TypesetContext.js';
 import { spanWidth, type Template } from '../model/template.js';
 import { headlineLadder } from './headlineLadder.js';
-import { contentDepth, HOLE_LINES, type Settled, type StoryMeasurer, type StoryShape } from './StoryMeasurer.js';
+import {
+  contentDepth,
+  HOLE_LINES,
+  type Settled,
+  type StoryMeasurer,
+  type StoryShape,
+} from './StoryMeasurer.js';
 import type { GridRect, MakeupStory } from './types.js';
 
 /** Legs of type shorter than this look like a mistake (MAKEUP.md, rule short-legs). */
@@ -23,6 +29,8 @@ const MIN_JUMP_LEG = 6;
 const SETTLE_TRIES = 8;
 /** A photo that found no room counts as this many lines overset. */
 const LOST_PHOTO_LINES = 10;
+/** Paragraphs tried, longest first, when the breaker's looseness fills a module. */
+const LOOSEN_TRIES = 14;
 
 export function createLayoutMeasurer(
   ctx: TypesetContext,
@@ -36,7 +44,14 @@ export function createLayoutMeasurer(
   const bodyMetrics = ctx.shaper.metrics(t.styles.body.font);
   const capOffset = baselineOffset(t.baseline) - bodyMetrics.capHeight * t.styles.body.size;
 
-  const planFor = (s: number, rect: GridRect, shape: StoryShape, photoLines?: number, jumps = false) => {
+  const planFor = (
+    s: number,
+    rect: GridRect,
+    shape: StoryShape,
+    photoLines?: number,
+    jumps = false,
+    looseness?: Record<number, number>,
+  ) => {
     const story = stories[s]!;
     const plan: StoryPlan = {
       article: story.article,
@@ -53,6 +68,7 @@ export function createLayoutMeasurer(
       ...(jumps && story.jump && { continuesOn: story.jump }),
       ...(story.continuedFrom && { continuedFrom: story.continuedFrom }),
       ...(story.resume && { resume: story.resume }),
+      ...(looseness && { looseness }),
     };
     return plan;
   };
@@ -85,7 +101,8 @@ export function createLayoutMeasurer(
         shapesKnown.set(key, out);
         return out;
       }
-      const quoteChoices = story.article.pullQuotes.length > 0 && !story.brief && columns >= 2 ? [true, false] : [false];
+      const quoteChoices =
+        story.article.pullQuotes.length > 0 && !story.brief && columns >= 2 ? [true, false] : [false];
       for (const withPhoto of photoChoices) {
         const range = withPhoto
           ? photoLinesRange(ctx, t, photo!, width, capOffset, story.article.language)
@@ -131,12 +148,13 @@ export function createLayoutMeasurer(
       if (known) return known;
       const at = { ...rect, column: 0 };
       const page = frameOnPage(t, front, at);
-      const check = (photoLines?: number) => {
-        const layout = lay(planFor(s, at, shape, photoLines, jumps));
+      const check = (photoLines?: number, looseness?: Record<number, number>) => {
+        const layout = lay(planFor(s, at, shape, photoLines, jumps, looseness));
         // A photo the shape counted on that found no room is as bad as text that found none.
         const lost = shape.photosSet - layout.report.photos.filter((p) => p.placed).length;
         return {
           photoLines,
+          looseness,
           overset: layout.report.oversetLines + Math.max(0, lost) * LOST_PHOTO_LINES,
           hole: Math.max(...layout.feet.map((f) => page.depth - f)),
         };
@@ -149,6 +167,7 @@ export function createLayoutMeasurer(
         jumps,
       };
       let best: ReturnType<typeof check>;
+      let tighter: ReturnType<typeof check> | undefined;
       if (!shape.photo || !shape.photoLines) best = check();
       else if (jumps) best = check(shape.photoLines.min);
       else {
@@ -166,13 +185,38 @@ export function createLayoutMeasurer(
           }
         }
         best = check(deepest);
-        for (let p = deepest - 1; p >= Math.max(shape.photoLines.min, deepest - SETTLE_TRIES) && best.hole >= HOLE_LINES; p--) {
+        if (deepest < shape.photoLines.max) tighter = check(deepest + 1);
+        for (
+          let p = deepest - 1;
+          p >= Math.max(shape.photoLines.min, deepest - SETTLE_TRIES) && best.hole >= HOLE_LINES;
+          p--
+        ) {
           const r = check(p);
           if (r.overset === 0 && r.hole < best.hole) best = r;
         }
       }
+      const paragraphs = paragraphsByLength(stories[s]!);
+      if (!jumps && best.hole >= HOLE_LINES) {
+        const from = best;
+        best = loosen(from, 1, (l) => check(from.photoLines, l), paragraphs);
+      }
+      if (
+        !jumps &&
+        best.hole >= HOLE_LINES &&
+        tighter &&
+        tighter.overset > 0 &&
+        tighter.overset <= SETTLE_TRIES
+      ) {
+        const start = tighter;
+        const tight = loosen(start, -1, (l) => check(start.photoLines, l), paragraphs);
+        if (tight.overset === 0 && tight.hole < best.hole) best = tight;
+      }
       const result: Settled = {
-        choice: { ...base, ...(best.photoLines !== undefined && { photoLines: best.photoLines }) },
+        choice: {
+          ...base,
+          ...(best.photoLines !== undefined && { photoLines: best.photoLines }),
+          ...(best.looseness && { looseness: best.looseness }),
+        },
         hole: best.hole,
         overset: best.overset,
       };
@@ -182,8 +226,53 @@ export function createLayoutMeasurer(
   };
 }
 
+/**
+ * The breaker's looseness as a last means of filling: paragraphs, longest first (they have the
+ * most spaces to give), set one line longer (`step` 1, the columns end short) or shorter (-1, a
+ * few lines overset), one at a time, each kept only if it brings the columns nearer their foot.
+ * Each paragraph stays within its tolerance: one the breaker cannot loosen keeps its optimum.
+ */
+function loosen(
+  from: Trial,
+  step: 1 | -1,
+  check: (looseness: Record<number, number>) => Trial,
+  paragraphs: readonly number[],
+): Trial {
+  let best = from;
+  const looseness: Record<number, number> = {};
+  for (const p of paragraphs.slice(0, LOOSEN_TRIES)) {
+    const trial = check({ ...looseness, [p]: step });
+    const better =
+      step === 1
+        ? trial.overset === 0 && trial.hole < best.hole
+        : trial.overset < best.overset || (trial.overset === 0 && trial.hole < best.hole);
+    if (!better) continue;
+    looseness[p] = step;
+    best = trial;
+    if (best.overset === 0 && best.hole < HOLE_LINES) break;
+  }
+  return best;
+}
+
+interface Trial {
+  photoLines: number | undefined;
+  looseness: Record<number, number> | undefined;
+  overset: number;
+  hole: number;
+}
+
 export function roleOf(story: MakeupStory): StoryRole {
   return story.brief ? 'brief' : story.rank === 0 ? 'lead' : 'secondary';
+}
+
+/** The story's paragraphs set on this page (by body index), the longest first. */
+function paragraphsByLength(story: MakeupStory): number[] {
+  const from = story.resume?.block ?? 0;
+  return story.article.body
+    .map((b, i) => ({ i, words: b.kind === 'paragraph' ? b.runs.reduce((n, r) => n + r.text.length, 0) : 0 }))
+    .filter((b) => b.i >= from && b.words > 0)
+    .sort((a, b) => b.words - a.words || a.i - b.i)
+    .map((b) => b.i);
 }
 
 /** The photo makeup may set across the top of the module: the first, when it belongs at the top. */

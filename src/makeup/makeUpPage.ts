@@ -6,9 +6,9 @@
  * a few rounds at most. The same input always gives the same plans.
  */
 import { placeAds } from './placeAds.js';
-import { refusalKey, searchPage } from './searchPage.js';
 import { HOLE_LINES, type StoryMeasurer } from './StoryMeasurer.js';
 import { WEIGHTS } from './scorePlan.js';
+import { refusalKey, searchPage } from './searchPage.js';
 import type { GridRect, HeldStory, MakeupAd, MakeupStory, PagePlan, PlacedStory } from './types.js';
 
 export interface MakeupInput {

@@ -27,12 +27,14 @@ export const WEIGHTS = {
   held: 1000,
   heldRank: 100,
   unfilled: 5,
-  prominenceArea: 300,
+  prominenceArea: 1000,
   prominenceHeight: 120,
   tombstone: 250,
   photosTouching: 150,
   jump: 60,
   photoLeftOut: 40,
+  /** The page's dominant photo: the lead's. */
+  leadPhotoLeftOut: 200,
   quoteLeftOut: 6,
   slack: 1.5,
   narrowStory: 30,
@@ -44,6 +46,8 @@ export const WEIGHTS = {
 
 /** Two headlines within this ratio of size, side by side at one height, read as one (a tombstone). */
 const TOMBSTONE_RATIO = 1.25;
+/** How much dearer holding a story's continuation is than holding a story. */
+const CONTINUATION_HELD = 5;
 /** Legs deeper than this tire the eye. */
 const DEEP_LEG_LINES = 60;
 
@@ -62,7 +66,14 @@ export function scorePlan(
   const pageArea = page.columns * page.lines;
   const held = stories.map((_, i) => i).filter((i) => !used[i]);
   const terms: ScoreTerms = {
-    held: held.reduce((n, i) => n + WEIGHTS.held + WEIGHTS.heldRank * (stories.length - i), 0),
+    // A continuation held would leave its story cut off on the page it started on: the dearest.
+    held: held.reduce(
+      (n, i) =>
+        n +
+        (WEIGHTS.held + WEIGHTS.heldRank * (stories.length - i)) *
+          (stories[i]!.continuedFrom ? CONTINUATION_HELD : 1),
+      0,
+    ),
     unfilled: page.unfilled * WEIGHTS.unfilled,
     prominence: 0,
     tombstones: 0,
@@ -89,11 +100,13 @@ export function scorePlan(
     const story = stories[m.story]!;
     if (m.jumps) terms.jumps! += WEIGHTS.jump;
     const hasPhoto = story.photos !== 'none' && story.article.photos.length > 0 && !story.continuedFrom;
-    if (hasPhoto && !m.shape.photo) terms['art-left-out']! += WEIGHTS.photoLeftOut;
+    if (hasPhoto && !m.shape.photo)
+      terms['art-left-out']! += story.rank === 0 ? WEIGHTS.leadPhotoLeftOut : WEIGHTS.photoLeftOut;
     if (story.article.pullQuotes.length > 0 && !story.brief && !m.shape.quote)
       terms['art-left-out']! += WEIGHTS.quoteLeftOut;
     const depth = m.rect.top > 0 ? m.rect.depth - 1 : m.rect.depth;
-    if (!m.jumps && m.shape.fill && !m.shape.photo) terms.slack! += WEIGHTS.slack * m.rect.columns * (depth - m.shape.fill.min);
+    if (!m.jumps && m.shape.fill && !m.shape.photo)
+      terms.slack! += WEIGHTS.slack * m.rect.columns * (depth - m.shape.fill.min);
     if (m.rect.columns === 1 && !story.brief) terms.shape! += WEIGHTS.narrowStory;
     const leg = depth - m.shape.headLines - (m.shape.photoLines?.min ?? 0);
     if (leg > DEEP_LEG_LINES) terms.shape! += WEIGHTS.deepLeg * (leg - DEEP_LEG_LINES);
@@ -109,7 +122,8 @@ export function scorePlan(
       if (a.shape.photo && b.shape.photo) {
         const photoA = photoBand(a);
         const photoB = photoBand(b);
-        if (photoA[0] < photoB[1] && photoB[0] < photoA[1]) terms['photos-touching']! += WEIGHTS.photosTouching;
+        if (photoA[0] < photoB[1] && photoB[0] < photoA[1])
+          terms['photos-touching']! += WEIGHTS.photosTouching;
       }
     }
   }

@@ -4,8 +4,9 @@
  * stories held with the reason), with the score that chose it. Plain data, in grid terms of the
  * page's content area (below the flag or folio): columns 0-based, grid lines from its top.
  */
-import type { Article } from '../model/article.js';
+
 import type { ResumePoint } from '../layout/prepareBody.js';
+import type { Article } from '../model/article.js';
 
 export interface GridRect {
   column: number;
@@ -54,6 +55,8 @@ export interface ModuleChoice {
   headlineSize: number;
   /** The rest continues on the story's jump page. */
   jumps: boolean;
+  /** Paragraphs set a line longer or shorter than their optimum (by body index), to fill the columns. */
+  looseness?: Record<number, number>;
   /** Set as a hand-placed module is (the role's photo and headline defaults), not by makeup's choices. */
   asPlaced?: boolean;
 }

@@ -99,6 +99,8 @@ interface Pass {
 
 /** Set by a pass that had to set a line overfull (TeX's artificial demerits). */
 let forcedOverfull = false;
+/** Lines more (or fewer) than the optimum that the last pass's looseness obtained. */
+let lastLooseness = 0;
 
 /**
  * The word-space centres of node c's line, measured from the line's start, computed on first use
@@ -229,6 +231,9 @@ function runPass(
     maxConsecutiveHyphens,
   } = params;
   const rivers = riverDemerits > 0 && n > 0;
+  // Looseness needs every line count kept apart (TeX sets easy_line to the maximum for it).
+  const looseness = final ? 0 : params.looseness;
+  const mergeFrom = looseness === 0 ? uniformFrom : Number.MAX_SAFE_INTEGER;
   const tol = rivers ? riverTolerance(m) : 0;
 
   // The paragraph start.
@@ -345,7 +350,7 @@ function runPass(
       const total = nodeTotal[a]! + d;
       // Keep the best candidate per (line class, fitness, hyphen run).
       const line = nodeLine[a]! + 1;
-      const cl = Math.min(line, uniformFrom);
+      const cl = Math.min(line, mergeFrom);
       let c = 0;
       while (c < cands && !(candClass[c] === cl && candFitness[c] === fitness && candHyph[c] === hyph)) {
         c++;
@@ -415,6 +420,20 @@ function runPass(
     if (ws.pos[a] === n - 1 && (best < 0 || ws.total[a]! < ws.total[best]!)) best = a;
   }
   if (best < 0) return null;
+  if (looseness !== 0) {
+    // TeX §875: the line count nearest the optimum's plus the looseness, best demerits among those.
+    const target = ws.line[best]! + looseness;
+    let chosen = best;
+    for (let k = 0; k < ws.activeCount; k++) {
+      const a = ws.active[k]!;
+      if (ws.pos[a] !== n - 1) continue;
+      const d = Math.abs(ws.line[a]! - target);
+      const dc = Math.abs(ws.line[chosen]! - target);
+      if (d < dc || (d === dc && ws.total[a]! < ws.total[chosen]!)) chosen = a;
+    }
+    lastLooseness = ws.line[chosen]! - ws.line[best]!;
+    best = chosen;
+  }
   const breaks: number[] = [];
   for (let a = best; a >= 0 && ws.pos[a]! >= 0; a = ws.prev[a]!) breaks.push(ws.pos[a]!);
   return breaks.reverse();
@@ -429,13 +448,27 @@ function riverTolerance(m: BreakMaterial): number {
 function search(ws: BreakWorkspace, m: BreakMaterial, lines: LineModel, params: BreakParams): number[] {
   const penalties = penaltyValues(params);
   if (params.pretolerance >= 0) {
+    lastLooseness = 0;
     const first = runPass(ws, m, lines, params, penalties, {
       allowed: PASS_FIRST,
       threshold: params.pretolerance,
       emergency: 0,
       final: false,
     });
-    if (first) return first;
+    // With a looseness the first pass may not reach, the second (with hyphens) is tried too.
+    if (first && lastLooseness === params.looseness) return first;
+    if (first && params.looseness !== 0) {
+      const got = lastLooseness;
+      const second = runPass(ws, m, lines, params, penalties, {
+        allowed: PASS_HYPHENATE,
+        threshold: params.tolerance,
+        emergency: 0,
+        final: false,
+      });
+      return second && Math.abs(lastLooseness - params.looseness) < Math.abs(got - params.looseness)
+        ? second
+        : first;
+    }
   }
   const second = runPass(ws, m, lines, params, penalties, {
     allowed: PASS_HYPHENATE,

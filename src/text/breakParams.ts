@@ -33,6 +33,8 @@ export const DEFAULT_BREAK_PARAMS: Readonly<BreakParams> = Object.freeze({
   looseThreshold: 1,
   /** House rule of most newspapers (and the project's bar): never three hyphens in a row. */
   maxConsecutiveHyphens: 2,
+  /** TeX's \looseness: 0 sets the optimum; page makeup asks for +1 or -1 to fill a column. */
+  looseness: 0,
 });
 
 /** The full parameter set: the defaults overridden by the given values. */

@@ -118,6 +118,11 @@ export interface BreakParams {
   looseThreshold: number;
   /** Most hyphenated lines in a row (a hard limit, like InDesign's hyphen limit; TeX has none). */
   maxConsecutiveHyphens: number;
+  /**
+   * TeX's \looseness: lines more (or fewer, if negative) than the optimum, when a breaking within
+   * the tolerance has them; otherwise the optimum. Never honoured by the last-resort pass.
+   */
+  looseness: number;
 }
 
 /**

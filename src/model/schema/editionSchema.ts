@@ -15,18 +15,32 @@ const gridModule = {
 
 /** An ad's depth as papers sell it: grid lines, or a length ("3in", "120mm", "2.5cm"). */
 const AdDepthSchema = z
-  .union([z.int().min(1), z.string().regex(/^\s*\d+(\.\d+)?\s*(in|mm|cm|pt|lines?)\s*$/, 'expected grid lines (a whole number) or a length like "3in", "120mm", "2.5cm", "40 lines"')])
+  .union([
+    z.int().min(1),
+    z
+      .string()
+      .regex(
+        /^\s*\d+(\.\d+)?\s*(in|mm|cm|pt|lines?)\s*$/,
+        'expected grid lines (a whole number) or a length like "3in", "120mm", "2.5cm", "40 lines"',
+      ),
+  ])
   .describe('Depth: grid lines, or a length in in, mm, cm or pt (rounded up to whole grid lines)');
 
 export const StoryPlacementSchema = z.strictObject({
   article: z.string().min(1).describe('Article file (.json or .md), relative to this file'),
-  column: gridModule.column.optional().describe('First column, 1-based (absent: page makeup places the story)'),
+  column: gridModule.column
+    .optional()
+    .describe('First column, 1-based (absent: page makeup places the story)'),
   columns: gridModule.columns
     .optional()
     .describe('Columns the module spans (required with column; absent: makeup decides)'),
   top: z.int().min(0).optional().describe('Grid line where the module starts (with column; default 0)'),
   depth: gridModule.depth,
-  minColumns: z.int().min(1).optional().describe('Makeup: the narrowest module allowed (default 1, briefs 1)'),
+  minColumns: z
+    .int()
+    .min(1)
+    .optional()
+    .describe('Makeup: the narrowest module allowed (default 1, briefs 1)'),
   maxColumns: z.int().min(1).optional().describe('Makeup: the widest module allowed (default: the page)'),
   jump: z
     .string()
