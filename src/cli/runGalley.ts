@@ -7,6 +7,7 @@ import yargs from 'yargs';
 import type { CliSession } from './CliSession.js';
 import { editionCommand } from './editionCommand.js';
 import { EXIT_BAD_INPUT } from './exitCodes.js';
+import { layoutCommand } from './layoutCommand.js';
 import { preflightCommand } from './preflightCommand.js';
 import { previewCommand } from './previewCommand.js';
 import { renderCommand } from './renderCommand.js';
@@ -21,11 +22,18 @@ Set GALLEY_DEBUG=1 to see stack traces of internal errors.`;
 
 export async function runGalley(argv: readonly string[], session: CliSession): Promise<number> {
   let cli = yargs([...argv]).scriptName('galley');
-  for (const command of [renderCommand, editionCommand, previewCommand, preflightCommand, schemaCommand])
+  for (const command of [
+    renderCommand,
+    editionCommand,
+    layoutCommand,
+    previewCommand,
+    preflightCommand,
+    schemaCommand,
+  ])
     cli = command(cli, session);
   try {
     await cli
-      .demandCommand(1, 'Name a command: render, preview or preflight (see --help).')
+      .demandCommand(1, 'Name a command: render, edition, layout, preview, preflight or schema (see --help).')
       .strict()
       .epilogue(EPILOGUE)
       .example('$0 render samples/cambodia-daily/article.json -o out/a1.pdf', 'Set one story as a front page')

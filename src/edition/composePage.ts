@@ -42,6 +42,19 @@ export async function composePage(
   return { page, layout, display: toDisplayPage(layout, options) };
 }
 
+/**
+ * Page makeup's plans for a page (best first), or undefined for a page placed by hand: what
+ * `galley layout` prints and writes out.
+ */
+export async function pageMakeup(
+  ws: Workspace,
+  edition: Edition,
+  index: number,
+  variants: number,
+): Promise<PageMakeup | undefined> {
+  return (await pageSpec(ws, edition, edition.pages[index]!, 0, { variants })).makeup;
+}
+
 /** The page's plan: its PageSpec, and the StoryPlan of each of the page plan's stories that is set. */
 interface ResolvedPage {
   spec: PageSpec;
@@ -104,7 +117,13 @@ async function pageSpec(
       frame,
       role: s.role,
       headlineColumns: s.headlineColumns ?? frame.columns,
-      photos: s.photos !== false && s.photos !== 'none',
+      photos: s.photos !== false && s.photos !== 'none' && s.photoDepth !== 0,
+      ...(s.photoDepth !== undefined && { topPhotoLines: s.photoDepth, topPhotoColumns: frame.columns }),
+      ...(s.headlineSize !== undefined && { headlineSize: s.headlineSize }),
+      ...(s.pullQuote !== undefined && { pullQuotes: s.pullQuote }),
+      ...(s.looseness && {
+        looseness: Object.fromEntries(Object.entries(s.looseness).map(([k, v]) => [Number(k), v])),
+      }),
       ...(s.continuesOn && { continuesOn: s.continuesOn }),
     };
     if (s.continuedFrom) {

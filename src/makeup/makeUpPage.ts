@@ -31,6 +31,7 @@ export interface MakeupResult {
 }
 
 const MAX_ROUNDS = 4;
+const DRAFTS = 8;
 
 export function makeUpPage(input: MakeupInput): MakeupResult {
   const wanted = Math.max(1, input.variants ?? 1);
@@ -48,13 +49,13 @@ export function makeUpPage(input: MakeupInput): MakeupResult {
       stories: input.stories,
       taken,
       measurer: input.measurer,
-      variants: wanted * 2,
+      // Always as many drafts, so the best plan does not depend on how many variants are asked for.
+      variants: Math.max(DRAFTS, wanted * 2),
       refused,
       ...(input.budget && { budget: input.budget }),
     });
     let refusedMore = false;
     for (const draft of drafts) {
-      if (plans.length >= wanted) break;
       const placed: PlacedStory[] = [];
       let holes = 0;
       let overset = 0;
@@ -101,6 +102,8 @@ export function makeUpPage(input: MakeupInput): MakeupResult {
     }
     if (!refusedMore) break;
   }
+  plans.sort((a, b) => a.total - b.total);
+  plans.splice(wanted);
   fallbacks.sort((a, b) => a.total - b.total);
   while (plans.length < wanted && fallbacks.length > 0) plans.push(fallbacks.shift()!);
   if (plans.length === 0) {

@@ -47,6 +47,24 @@ export const StoryPlacementSchema = z.strictObject({
     .optional()
     .describe('Makeup: the label of a page the rest may continue on, if the story does not fit'),
   brief: z.boolean().default(false).describe('Makeup: a brief (small head, no deck, no art)'),
+  photoDepth: z
+    .int()
+    .min(0)
+    .optional()
+    .describe(
+      'Grid lines of the top photo with its caption, across the module (0: no photo); written by galley layout -o',
+    ),
+  headlineSize: z
+    .number()
+    .min(6)
+    .max(200)
+    .optional()
+    .describe('Headline size in pt (written by galley layout -o)'),
+  pullQuote: z.boolean().optional().describe('Set the pull quote (default true)'),
+  looseness: z
+    .record(z.string().regex(/^\d+$/), z.int().min(-1).max(1))
+    .optional()
+    .describe('Paragraphs (body index) set a line longer (1) or shorter (-1), as makeup chose them'),
   role: z
     .enum(['lead', 'secondary', 'brief'])
     .default('secondary')

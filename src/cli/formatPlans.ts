@@ -1,0 +1,131 @@
+/**
+ * What `galley layout` prints and writes: each page's plans with their score term by term, and
+ * the edition manifest with the chosen plan's positions and choices filled in.
+ */
+import { dirname, relative, resolve } from 'node:path';
+import type { Edition, EditionPage } from '../edition/Edition.js';
+import type { PageMakeup } from '../edition/makeUpPagePlan.js';
+import { readDataFile } from '../model/readDataFile.js';
+
+export interface MadeUpPage {
+  page: EditionPage;
+  makeup: PageMakeup | undefined;
+}
+
+export function formatPlans(pages: readonly MadeUpPage[]): string {
+  const out: string[] = [];
+  for (const { page, makeup } of pages) {
+    if (!makeup) {
+      out.push(`${page.label}: placed by hand (nothing to make up)`, '');
+      continue;
+    }
+    makeup.plans.forEach((plan, v) => {
+      out.push(`${page.label} variant ${v + 1}: score ${plan.total}`);
+      const terms = Object.entries(plan.score).filter(([, n]) => n !== 0);
+      out.push(
+        `  terms: ${terms.length ? terms.map(([k, n]) => `${k} ${n}`).join(', ') : 'none (a perfect page)'}`,
+      );
+      for (const m of plan.stories) {
+        const s = makeup.stories[m.story]!;
+        const c = m.choice;
+        const art = [
+          c.photoLines !== undefined ? `photo ${c.photoLines} lines` : 'no photo',
+          c.quote ? 'pull quote' : '',
+          c.jumps ? `jumps to ${s.jump}` : '',
+          c.looseness ? `${Object.keys(c.looseness).length} paragraphs loosened` : '',
+        ].filter(Boolean);
+        out.push(
+          `  ${String(m.story + 1).padStart(2)}. ${m.rect.columns} col x ${m.rect.depth} lines at col ${m.rect.column + 1}, line ${m.rect.top}: ${clip(s.article.headline)} (${art.join(', ')})`,
+        );
+      }
+      for (const h of plan.held)
+        out.push(`  held: ${clip(makeup.stories[h.story]!.article.headline)}: ${h.reason}`);
+      for (const a of plan.ads)
+        out.push(
+          `  ad: ${a.rect.columns} col x ${a.rect.depth} lines at col ${a.rect.column + 1}, line ${a.rect.top}: ${makeup.ads[a.ad]!.label}`,
+        );
+      out.push('');
+    });
+  }
+  return `${out.join('\n')}`;
+}
+
+export function plansAsJson(pages: readonly MadeUpPage[]) {
+  return pages.map(({ page, makeup }) => ({
+    page: page.label,
+    plans: makeup?.plans ?? [],
+  }));
+}
+
+/** The manifest as read, with the made-up pages' stories and ads given positions (1-based columns). */
+export function manifestWithPositions(
+  file: string,
+  edition: Edition,
+  pages: readonly MadeUpPage[],
+  variant: number,
+  output: string,
+): unknown {
+  const data = structuredClone(readDataFile(file, 'edition')) as {
+    $schema?: string;
+    template?: string;
+    sections: {
+      pages: { template?: string; stories?: Record<string, unknown>[]; ads?: Record<string, unknown>[] }[];
+    }[];
+  };
+  // Paths as seen from where the plan is written, so it sets from there.
+  const from = dirname(resolve(output));
+  const moved = (path: unknown) =>
+    typeof path === 'string' ? relative(from, resolve(edition.dir, path)) || '.' : path;
+  const movedTemplate = (t: string | undefined) =>
+    t !== undefined && /[\\/]|\.(json|ya?ml)$/i.test(t) ? (moved(t) as string) : t;
+  delete data.$schema;
+  if (data.template) data.template = movedTemplate(data.template)!;
+  for (const section of data.sections)
+    for (const p of section.pages) {
+      if (p.template) p.template = movedTemplate(p.template)!;
+      for (const s of p.stories ?? []) s.article = moved(s.article);
+      for (const a of p.ads ?? []) if (a.file) a.file = moved(a.file);
+    }
+  for (const { page, makeup } of pages) {
+    if (!makeup) continue;
+    const m = /^sections\[(\d+)\]\.pages\[(\d+)\]$/.exec(page.field);
+    if (!m) continue;
+    const target = data.sections[Number(m[1])]!.pages[Number(m[2])]!;
+    const plan = makeup.plans[Math.min(variant, makeup.plans.length - 1)]!;
+    const stories: Record<string, unknown>[] = [];
+    for (const placed of plan.stories) {
+      const original = { ...(target.stories?.[placed.story] ?? {}) };
+      for (const k of ['minColumns', 'maxColumns', 'jump', 'brief']) delete original[k];
+      const c = placed.choice;
+      const story = makeup.stories[placed.story]!;
+      stories.push({
+        ...original,
+        column: placed.rect.column + 1,
+        columns: placed.rect.columns,
+        top: placed.rect.top,
+        depth: placed.rect.depth,
+        role: story.brief ? 'brief' : story.rank === 0 ? 'lead' : 'secondary',
+        ...(!c.asPlaced && {
+          photoDepth: c.photoLines ?? 0,
+          headlineSize: Math.round(c.headlineSize * 100) / 100,
+          pullQuote: c.quote,
+          ...(c.looseness && { looseness: c.looseness }),
+        }),
+        ...(c.jumps && story.jump && { continuesOn: story.jump }),
+      });
+    }
+    target.stories = stories;
+    target.ads = plan.ads.map(({ ad, rect }) => ({
+      ...(target.ads?.[ad] ?? {}),
+      column: rect.column + 1,
+      columns: rect.columns,
+      top: rect.top,
+      depth: rect.depth,
+    }));
+  }
+  return data;
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 59)}…` : s;
+}
