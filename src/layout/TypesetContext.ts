@@ -17,6 +17,46 @@ export interface TypesetContext {
   params?: Partial<BreakParams>;
   /** Probed photos by absolute path; a photo missing here is reported, not placed. */
   photos: ReadonlyMap<string, PhotoInfo>;
+  /**
+   * Page makeup lays one story out many times: with a memo, its prepared body and its paragraphs'
+   * breaks are kept from one layout to the next (a pure cache: results are the same without it).
+   */
+  memo?: LayoutMemo;
+}
+
+export interface LayoutMemo {
+  /** The prepared body of a story from a resume point, made once. */
+  body<T>(key: object, resume: string, make: () => T): T;
+  /** Paragraph breaks, shared by every layout that uses the memo. */
+  lines: unknown;
+  /** Any other pure result, by a key that says everything it depends on (a head's fitted lines). */
+  value<T>(key: string, make: () => T): T;
+}
+
+/** `make()`, or the memo's kept result for `key` when the context has a memo. */
+export function memoized<T>(ctx: TypesetContext, key: () => string, make: () => T): T {
+  return ctx.memo ? ctx.memo.value(key(), make) : make();
+}
+
+export function createLayoutMemo(createLines: () => unknown): LayoutMemo {
+  const bodies = new WeakMap<object, Map<string, unknown>>();
+  const values = new Map<string, unknown>();
+  return {
+    body<T>(key: object, resume: string, make: () => T): T {
+      let byResume = bodies.get(key);
+      if (!byResume) {
+        byResume = new Map();
+        bodies.set(key, byResume);
+      }
+      if (!byResume.has(resume)) byResume.set(resume, make());
+      return byResume.get(resume) as T;
+    },
+    lines: createLines(),
+    value<T>(key: string, make: () => T): T {
+      if (!values.has(key)) values.set(key, make());
+      return values.get(key) as T;
+    },
+  };
 }
 
 /** Sets a short piece of text (a headline, a caption) at one width. */
@@ -27,9 +67,17 @@ export function setText(
   width: Pt,
   language = 'en-US',
 ): SetLine[] {
-  const runs = typeof text === 'string' ? [{ text }] : text;
-  const prepared = ctx.engines.prepare({ runs, style, language, indentFirstLine: false }, ctx.shaper);
-  return ctx.engines.setLines(prepared, { width: () => width }, ctx.params);
+  const set = () => {
+    const runs = typeof text === 'string' ? [{ text }] : text;
+    const prepared = ctx.engines.prepare({ runs, style, language, indentFirstLine: false }, ctx.shaper);
+    return ctx.engines.setLines(prepared, { width: () => width }, ctx.params);
+  };
+  return memoized(
+    ctx,
+    () =>
+      `text|${typeof text === 'string' ? text : JSON.stringify(text)}|${JSON.stringify(style)}|${width}|${language}`,
+    set,
+  );
 }
 
 /** The natural width of a set line: the right edge of its last glyph. */

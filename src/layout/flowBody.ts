@@ -191,19 +191,21 @@ export interface SetLinesCache {
 }
 
 export function createSetLinesCache(): SetLinesCache {
-  const memo = new WeakMap<PreparedParagraph, { key: string[]; lines: SetLine[] }[]>();
+  const memo = new WeakMap<PreparedParagraph, { key: string[]; lines: SetLine[]; loose: number }[]>();
   const keyAt = (slots: LineSlots, i: number) =>
     `${slots.width(i).toFixed(3)}${slots.columnBottom?.(i) ? '|' : ''}`;
   return {
     get(p, slots, engines, params) {
       const entries = memo.get(p) ?? [];
+      // The looseness is the only parameter that differs between calls on one cache.
+      const loose = params?.looseness ?? 0;
       for (const e of entries) {
-        if (e.key.every((k, i) => k === keyAt(slots, i))) return e.lines;
+        if (e.loose === loose && e.key.every((k, i) => k === keyAt(slots, i))) return e.lines;
       }
       const lines = engines.setLines(p, slots, params);
       // The widths that could have mattered: every line set, plus the next one.
       const key = Array.from({ length: lines.length + 1 }, (_, i) => keyAt(slots, i));
-      entries.push({ key, lines });
+      entries.push({ key, lines, loose });
       memo.set(p, entries);
       return lines;
     },

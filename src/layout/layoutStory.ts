@@ -9,7 +9,7 @@ import type { Template } from '../model/template.js';
 import { spanWidth } from '../model/template.js';
 import { countWords } from '../text/countWords.js';
 import { buildSlots, type Slot } from './buildSlots.js';
-import { createSetLinesCache, type FlowResult, flowBody } from './flowBody.js';
+import { createSetLinesCache, type FlowResult, flowBody, type SetLinesCache } from './flowBody.js';
 import type { Rect } from './geometry.js';
 import { layoutStoryHeader, type StoryRole } from './layoutStoryHeader.js';
 import { placeStoryFloats } from './placeStoryFloats.js';
@@ -79,7 +79,11 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
   const bodyEnd = frame.top + frame.depth;
   const bodyTop = Math.min(frame.top + header.gridLines, bodyEnd);
   const elements: PlacedElement[] = clipToModule(header.elements, moduleRect, warnings);
-  const prepared = prepareBody(ctx, t, article, plan.resume);
+  const prepared = ctx.memo
+    ? ctx.memo.body(article, `${t.name}|${plan.resume?.block ?? 0}|${plan.resume?.word ?? 0}`, () =>
+        prepareBody(ctx, t, article, plan.resume),
+      )
+    : prepareBody(ctx, t, article, plan.resume);
   const loose = plan.looseness;
   const body = loose
     ? {
@@ -99,7 +103,7 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
     firstLine: bodyTop,
     endLine: bodyEnd,
   };
-  const cache = createSetLinesCache();
+  const cache = (ctx.memo?.lines as SetLinesCache | undefined) ?? createSetLinesCache();
   const settings = {
     minLinesTogether: MIN_LINES_TOGETHER,
     subheadSpace: 1,

@@ -5,10 +5,11 @@
  */
 import type { Article } from '../model/article.js';
 import type { Template } from '../model/template.js';
-import { fitHeadline } from './fitHeadline.js';
+import { fitHeadline, sized } from './fitHeadline.js';
+import { fitToFill } from './fitToFill.js';
 import type { Pt } from './geometry.js';
 import { stackLines } from './stackLines.js';
-import { setText, type TypesetContext } from './TypesetContext.js';
+import { memoized, setText, type TypesetContext } from './TypesetContext.js';
 import type { PlacedElement } from './types.js';
 
 export type StoryRole = 'lead' | 'secondary' | 'brief';
@@ -25,6 +26,9 @@ const KICKER_CLEARANCE = 4;
 
 /** Decks wider than this are hard to read at deck sizes: they span fewer columns than the headline. */
 const MAX_DECK_WIDTH = 420;
+
+/** Makeup: a deck may grow this much past its size to fill its lines (a headline keeps its ladder size). */
+const FILL_DECK_GROWTH = 1.4;
 
 /** A makeup headline size may be fitted down to this share of itself (a long headline, a narrow module). */
 const HEADLINE_FLOOR = 0.75;
@@ -94,7 +98,29 @@ export function layoutStoryHeader(
           leading: (roleStyle.leading * headlineSize) / roleStyle.size,
           minSize: Math.min(roleStyle.minSize, headlineSize * HEADLINE_FLOOR),
         };
-  const fitted = fitHeadline(ctx, article.headline, style, headlineWidth, lang);
+  // Page makeup asks for a head without holes: every line of headline and deck into the last column.
+  const fill = headlineSize !== undefined;
+  const headKey = () => `head|${article.headline}|${JSON.stringify(style)}|${headlineWidth}|${lang}`;
+  const filled = fill
+    ? memoized(
+        ctx,
+        () => `fill|${headKey()}`,
+        () =>
+          fitToFill(
+            ctx,
+            article.headline,
+            style,
+            headlineWidth,
+            t.columnWidth,
+            { min: style.minSize, max: style.size, maxLines: style.maxLines },
+            lang,
+            sized,
+          ),
+      )
+    : undefined;
+  const fitted = filled
+    ? { ...filled, fits: true }
+    : memoized(ctx, headKey, () => fitHeadline(ctx, article.headline, style, headlineWidth, lang));
   if (!fitted.fits) {
     warnings.push(
       `headline needs more than ${style.maxLines} lines at ${style.minSize} pt: set in ${fitted.lines.length} lines at ${fitted.style.size.toFixed(1)} pt`,
@@ -113,14 +139,45 @@ export function layoutStoryHeader(
   );
   elements.push({ kind: 'lines', lines: headline.lines });
   line += headline.gridLines;
-  if (article.deck && role !== 'brief') {
+  const deckText = article.deck;
+  if (deckText && role !== 'brief') {
     const deckStyle =
       role === 'lead'
         ? t.styles.deck
         : { ...t.styles.deck, size: t.styles.deck.size * 0.8, leading: t.styles.deck.leading * 0.8 };
-    add(article.deck, deckStyle, Math.min(headlineWidth, MAX_DECK_WIDTH), t.baseline * 0.5);
+    const deck = fill
+      ? memoized(
+          ctx,
+          () => `deck|${deckText}|${JSON.stringify(deckStyle)}|${headlineWidth}|${lang}`,
+          () =>
+            fitToFill(
+              ctx,
+              deckText,
+              deckStyle,
+              headlineWidth,
+              t.columnWidth,
+              { min: deckStyle.size * 0.9, max: deckStyle.size * FILL_DECK_GROWTH, maxLines: 4 },
+              lang,
+              (st, size) => ({ ...st, size, leading: (st.leading * size) / st.size }),
+            ),
+        )
+      : undefined;
+    if (deck) {
+      const block = stackLines(
+        deck.lines,
+        deck.style,
+        ctx.shaper,
+        x,
+        yOf(line),
+        t.baseline,
+        t.baseline * 0.5,
+      );
+      elements.push({ kind: 'lines', lines: block.lines });
+      line += block.gridLines;
+    } else add(deckText, deckStyle, Math.min(headlineWidth, MAX_DECK_WIDTH), t.baseline * 0.5);
   }
   if (article.byline) add(article.byline, t.styles.byline, headlineWidth);
-  if (role !== 'brief') line += 1;
+  // The line of white under the head; in makeup the byline's short line is white enough.
+  if (role !== 'brief' && !(fill && article.byline)) line += 1;
   return { elements, gridLines: line - topLine, warnings };
 }

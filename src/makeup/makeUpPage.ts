@@ -1,15 +1,14 @@
 /**
  * Page makeup: ranked stories, booked ads and hand-placed modules in, the best few plans out.
  * Ads go first (placeAds), then the search packs the stories around them (searchPage) on the
- * measurer's depths, then every module of a plan is laid out for real and its photo depth settled
- * (StoryMeasurer.settle). A module that will not settle is ruled out and the search runs again,
- * a few rounds at most. The same input always gives the same plans.
+ * measurer's depths; every complete plan's modules are laid out for real and their photo depth
+ * and looseness settled (StoryMeasurer.settle) inside the search, and a module that will not fill
+ * is ruled out for the rest of it. The same input always gives the same plans.
  */
 import { placeAds } from './placeAds.js';
-import { HOLE_LINES, type StoryMeasurer } from './StoryMeasurer.js';
-import { WEIGHTS } from './scorePlan.js';
-import { refusalKey, searchPage } from './searchPage.js';
-import type { GridRect, HeldStory, MakeupAd, MakeupStory, PagePlan, PlacedStory } from './types.js';
+import type { StoryMeasurer } from './StoryMeasurer.js';
+import { searchPage } from './searchPage.js';
+import type { GridRect, MakeupAd, MakeupStory, PagePlan, PlacedStory } from './types.js';
 
 export interface MakeupInput {
   columns: number;
@@ -30,82 +29,41 @@ export interface MakeupResult {
   refusedAds: number[];
 }
 
-const MAX_ROUNDS = 4;
-const DRAFTS = 8;
-
 export function makeUpPage(input: MakeupInput): MakeupResult {
   const wanted = Math.max(1, input.variants ?? 1);
   const fixed = input.stories.flatMap((s) => (s.fixed ? [s.fixed] : []));
   const ads = placeAds(input.ads, input.columns, input.lines, input.rightHand, fixed);
   const taken: GridRect[] = [...fixed, ...ads.ads.map((a) => a.rect)];
-  const refused = new Set<string>();
-  const plans: PagePlan[] = [];
-  const fallbacks: PagePlan[] = [];
-  const seen = new Set<string>();
-  for (let round = 0; round < MAX_ROUNDS && plans.length < wanted; round++) {
-    const drafts = searchPage({
-      columns: input.columns,
-      lines: input.lines,
-      stories: input.stories,
-      taken,
-      measurer: input.measurer,
-      // Always as many drafts, so the best plan does not depend on how many variants are asked for.
-      variants: Math.max(DRAFTS, wanted * 2),
-      refused,
-      ...(input.budget && { budget: input.budget }),
-    });
-    let refusedMore = false;
-    for (const draft of drafts) {
-      const placed: PlacedStory[] = [];
-      let holes = 0;
-      let overset = 0;
-      for (const m of draft.modules) {
-        if (input.stories[m.story]!.fixed) {
-          placed.push({
-            story: m.story,
-            rect: m.rect,
-            choice: {
-              columns: m.rect.columns,
-              depth: m.rect.depth,
-              quote: m.shape.quote,
-              headlineSize: m.shape.headlineSize,
-              jumps: m.jumps,
-            },
-          });
-          continue;
-        }
-        const settled = input.measurer.settle(m.story, m.rect, m.shape);
-        if (settled.hole >= HOLE_LINES || settled.overset > 0) {
-          refused.add(refusalKey(m.story, m.rect, m.shape));
-          refusedMore = true;
-          holes += Math.max(0, settled.hole);
-          overset += settled.overset;
-        }
-        placed.push({ story: m.story, rect: m.rect, choice: settled.choice });
-      }
-      const key = placed
-        .map((p) => `${p.story}:${p.rect.column},${p.rect.top},${p.rect.columns},${p.rect.depth}`)
-        .join(' ');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const score = { ...draft.score, holes: holes * WEIGHTS.hole, overset: overset * WEIGHTS.overset };
-      const plan: PagePlan = {
-        stories: placed.sort((a, b) => a.story - b.story),
-        ads: ads.ads,
-        held: draft.held.map((story) => ({ story, reason: heldReason(input, story) })),
-        score,
-        total: Math.round((draft.total + score.holes + score.overset) * 10) / 10,
-      };
-      // A plan whose modules do not all fill is kept only in case no plan fills.
-      if (holes > 0 || overset > 0 || (draft.score.unfilled ?? 0) > 0) fallbacks.push(plan);
-      else plans.push(plan);
-    }
-    if (!refusedMore) break;
-  }
-  plans.sort((a, b) => a.total - b.total);
-  plans.splice(wanted);
-  fallbacks.sort((a, b) => a.total - b.total);
-  while (plans.length < wanted && fallbacks.length > 0) plans.push(fallbacks.shift()!);
+  const drafts = searchPage({
+    columns: input.columns,
+    lines: input.lines,
+    stories: input.stories,
+    taken,
+    measurer: input.measurer,
+    variants: wanted,
+    ...(input.budget && { budget: input.budget }),
+  });
+  const plans: PagePlan[] = drafts.map((draft) => ({
+    stories: draft.modules
+      .map(
+        (m): PlacedStory => ({
+          story: m.story,
+          rect: m.rect,
+          choice: m.settled?.choice ?? {
+            columns: m.rect.columns,
+            depth: m.rect.depth,
+            quote: m.shape.quote,
+            headlineSize: m.shape.headlineSize,
+            jumps: m.jumps,
+          },
+        }),
+      )
+      .sort((a, b) => a.story - b.story),
+    ads: ads.ads,
+    held: draft.held.map((story) => ({ story, reason: heldReason(input, story) })),
+    score: draft.score,
+    total: draft.total,
+  }));
   if (plans.length === 0) {
     // Nothing at all fits (say, one story far too short for a page): hold them all, say why.
     plans.push({

@@ -61,10 +61,12 @@ export function scorePlan(
     taken: readonly GridRect[];
   },
   used: Uint8Array,
+  /** A plan still being searched: the terms of what is placed only (a lower bound of the whole). */
+  partial = false,
 ): PlanDraft {
   const { stories, modules } = page;
   const pageArea = page.columns * page.lines;
-  const held = stories.map((_, i) => i).filter((i) => !used[i]);
+  const held = partial ? [] : stories.map((_, i) => i).filter((i) => !used[i]);
   const terms: ScoreTerms = {
     // A continuation held would leave its story cut off on the page it started on: the dearest.
     held: held.reduce(
@@ -83,7 +85,8 @@ export function scorePlan(
     slack: 0,
     shape: 0,
   };
-  const byStory = [...modules].sort((a, b) => a.story - b.story);
+  // Continuations are not ranked against the page's own stories: they go where there is room.
+  const byStory = modules.filter((m) => !stories[m.story]!.continuedFrom).sort((a, b) => a.story - b.story);
   for (let i = 0; i < byStory.length; i++) {
     const a = byStory[i]!;
     const areaA = a.rect.columns * a.rect.depth;

@@ -8,8 +8,14 @@
  * Stories the page has no room for are held, never dropped; a page that cannot be filled at all
  * gives its best partial plan, with the unfilled cells in its score.
  */
-import { contentDepth, type StoryMeasurer, type StoryShape } from './StoryMeasurer.js';
-import { type PlanDraft, scorePlan } from './scorePlan.js';
+import {
+  contentDepth,
+  HOLE_LINES,
+  type Settled,
+  type StoryMeasurer,
+  type StoryShape,
+} from './StoryMeasurer.js';
+import { type PlanDraft, scorePlan, WEIGHTS } from './scorePlan.js';
 import type { GridRect, MakeupStory } from './types.js';
 
 export interface SearchInput {
@@ -23,8 +29,6 @@ export interface SearchInput {
   variants: number;
   /** Search nodes before the search stops with what it has (bounds time on hard pages). */
   budget?: number;
-  /** Shapes ruled out by `settle` on an earlier round: `${story}|${columns}|${depth}|${top>0}|${photo}|${quote}`. */
-  refused?: ReadonlySet<string>;
 }
 
 export interface DraftModule {
@@ -32,6 +36,8 @@ export interface DraftModule {
   rect: GridRect;
   shape: StoryShape;
   jumps: boolean;
+  /** What the real layout made of it (hand-placed modules have none). */
+  settled?: Settled;
 }
 
 /** Which of the next unplaced stories by rank may take the next free place. */
@@ -52,7 +58,12 @@ export function searchPage(input: SearchInput): PlanDraft[] {
   let partial: PlanDraft | undefined;
   let nodes = 0;
   const budget = input.budget ?? DEFAULT_BUDGET;
-  const leadFixed = stories[0]?.fixed !== undefined;
+  // The page's lead: its first story that is not the continuation of one from another page.
+  const lead = Math.max(
+    0,
+    stories.findIndex((st) => !st.continuedFrom),
+  );
+  const leadFixed = stories[lead]?.fixed !== undefined;
   // Hand-placed stories are part of every plan, in the shape their module takes.
   for (const [s, story] of stories.entries()) {
     if (!story.fixed) continue;
@@ -61,6 +72,9 @@ export function searchPage(input: SearchInput): PlanDraft[] {
     if (shape) placed.push({ story: s, rect: story.fixed, shape, jumps: !!story.jump });
   }
 
+  // Modules the real layout could not fill: never offered again.
+  const refused = new Set<string>();
+  let fallback: PlanDraft | undefined;
   const record = (unfilled: number) => {
     const draft = scorePlan(
       { columns: C, lines: L, stories, modules: [...placed], unfilled, taken: input.taken },
@@ -70,18 +84,97 @@ export function searchPage(input: SearchInput): PlanDraft[] {
       if (!partial || draft.total < partial.total) partial = draft;
       return;
     }
+    // A complete plan is laid out for real, module by module (each settled once, then kept).
+    let holes = 0;
+    let overset = 0;
+    const modules = placed.map((m) => {
+      if (stories[m.story]!.fixed) return m;
+      const settled = measurer.settle(m.story, m.rect, m.shape);
+      if (settled.hole >= HOLE_LINES || settled.overset > 0) {
+        refused.add(refusalKey(m.story, m.rect, m.shape));
+        holes += Math.max(0, settled.hole);
+        overset += settled.overset;
+      }
+      return { ...m, settled };
+    });
+    const score = { ...draft.score, holes: holes * WEIGHTS.hole, overset: overset * WEIGHTS.overset };
+    const settledDraft = {
+      ...draft,
+      modules,
+      score,
+      total: Math.round((draft.total + score.holes + score.overset) * 10) / 10,
+    };
+    if (holes > 0 || overset > 0) {
+      if (!fallback || settledDraft.total < fallback.total) fallback = settledDraft;
+      return;
+    }
     const key = placed
       .map((m) => `${m.story}:${m.rect.column},${m.rect.top},${m.rect.columns},${m.rect.depth}`)
       .sort()
       .join(' ');
     if (best.some((b) => b.key === key)) return;
-    best.push({ draft, key });
+    best.push({ draft: settledDraft, key });
     best.sort((a, b) => a.draft.total - b.draft.total);
     if (best.length > input.variants) best.pop();
   };
 
+  // The most grid cells each story can fill (a story that may jump fills any depth); what is left
+  // free must not exceed what the stories not yet placed can fill, or the branch cannot close.
+  const maxArea = stories.map((_, s) => {
+    let most = 0;
+    for (let w = 1; w <= C; w++)
+      for (const shape of measurer.shapes(s, w)) {
+        if (shape.jump) return Number.POSITIVE_INFINITY;
+        if (shape.fill) most = Math.max(most, w * (shape.fill.max + 1));
+      }
+    return most;
+  });
+  // The shallowest module any story can make (its content depth, plus the hairline above it).
+  const minDepth = stories.map((_, s) => {
+    let least = Number.POSITIVE_INFINITY;
+    for (let w = 1; w <= C; w++)
+      for (const shape of measurer.shapes(s, w)) {
+        const d = Math.min(
+          shape.fill?.min ?? Number.POSITIVE_INFINITY,
+          shape.jump?.min ?? Number.POSITIVE_INFINITY,
+        );
+        least = Math.min(least, d + 1);
+      }
+    return least;
+  });
+  const shallowest = () => {
+    let least = Number.POSITIVE_INFINITY;
+    for (const s of movable) if (!used[s]) least = Math.min(least, minDepth[s]!);
+    return least;
+  };
+  /** Free lines under a module in each of its columns: each must be none, or room for some story. */
+  const leavesSliver = (rect: GridRect, least: number) => {
+    const below = rect.top + rect.depth;
+    for (let x = rect.column; x < rect.column + rect.columns; x++) {
+      let y = below;
+      while (y < L && grid[y * C + x] === 0) y++;
+      if (y > below && y - below < least) return true;
+    }
+    return false;
+  };
+  let free = countFree(grid);
+  const material = () => {
+    let sum = 0;
+    for (const s of movable) if (!used[s]) sum += maxArea[s]!;
+    return sum;
+  };
+
   const step = (): void => {
     if (++nodes > budget) return;
+    // Branch and bound: a partial plan already dearer than the worst kept complete one is dropped.
+    if (best.length >= input.variants) {
+      const partialScore = scorePlan(
+        { columns: C, lines: L, stories, modules: placed, unfilled: 0, taken: input.taken },
+        used,
+        true,
+      ).total;
+      if (partialScore >= best[best.length - 1]!.draft.total) return;
+    }
     const cell = firstFree(grid, C, L);
     if (cell < 0) {
       record(0);
@@ -90,7 +183,7 @@ export function searchPage(input: SearchInput): PlanDraft[] {
     const x0 = cell % C;
     const y0 = (cell - x0) / C;
     // The lead opens the page at the top (unless a hand-placed lead stands elsewhere).
-    if (!leadFixed && !used[0] && y0 > 0 && stories.length > 0) {
+    if (!leadFixed && !used[lead] && y0 > 0 && stories.length > 0) {
       record(countFree(grid));
       return;
     }
@@ -111,13 +204,17 @@ export function searchPage(input: SearchInput): PlanDraft[] {
         for (const shape of measurer.shapes(s, w)) {
           for (const { depth, jumps } of depthsToTry(shape, y0, down, grid, C, L, x0, w)) {
             const rect = { column: x0, columns: w, top: y0, depth };
-            if (input.refused?.has(refusalKey(s, rect, shape))) continue;
+            if (refused.has(refusalKey(s, rect, shape))) continue;
             any = true;
             mark(grid, C, rect, 1);
             used[s] = 1;
-            placed.push({ story: s, rect, shape, jumps });
-            step();
-            placed.pop();
+            free -= w * depth;
+            if ((free === 0 || free <= material()) && !leavesSliver(rect, shallowest())) {
+              placed.push({ story: s, rect, shape, jumps });
+              step();
+              placed.pop();
+            }
+            free += w * depth;
             used[s] = 0;
             mark(grid, C, rect, 0);
             if (nodes > budget) return;
@@ -129,6 +226,8 @@ export function searchPage(input: SearchInput): PlanDraft[] {
   };
   step();
   const out = best.map((b) => b.draft);
+  // Nothing filled: the best plan that came nearest, white or overset and all (its score says so).
+  if (out.length === 0 && fallback) out.push(fallback);
   if (out.length === 0 && partial) out.push(partial);
   return out;
 }
