@@ -4,12 +4,13 @@
  * the search then asks thousands of times at no cost. `settle` lays out the chosen module and
  * searches the photo depth that fills it, also kept.
  */
+
+import { createSetLinesCache } from '../layout/flowBody.js';
 import { contentTop, frameOnPage } from '../layout/layoutPage.js';
 import { layoutStory, type StoryLayout, type StoryPlan } from '../layout/layoutStory.js';
 import { layoutStoryHeader, type StoryRole } from '../layout/layoutStoryHeader.js';
 import { photoLinesRange } from '../layout/placePhoto.js';
 import { baselineOffset } from '../layout/stackLines.js';
-import { createSetLinesCache } from '../layout/flowBody.js';
 import { createLayoutMemo, type TypesetContext } from '../layout/TypesetContext.js';
 import { spanWidth, type Template } from '../model/template.js';
 import { headlineLadder } from './headlineLadder.js';
