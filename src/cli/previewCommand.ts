@@ -31,6 +31,7 @@ interface PreviewArgs extends CommonInputArgs {
   watch: boolean;
   palette: boolean;
   json: boolean;
+  variants?: number;
 }
 
 export function previewCommand(y: Argv, session: CliSession): Argv {
@@ -67,6 +68,10 @@ export function previewCommand(y: Argv, session: CliSession): Argv {
           describe: 'Write a 256-colour PNG, about a third of the size (for pictures to keep or share)',
         })
         .option('json', { type: 'boolean', default: false, describe: 'Print the fit report as JSON' })
+        .option('variants', {
+          type: 'number',
+          describe: "Page makeup's best N plans of the page, side by side (pages without positions)",
+        })
         .example('$0 preview samples/cambodia-daily/article.md -o out/a1.png', 'A page in about a second')
         .example(
           '$0 preview samples/edition/edition.json --page A1 --show grid,baselines,frames,overset -o out/a1.png',
@@ -76,9 +81,10 @@ export function previewCommand(y: Argv, session: CliSession): Argv {
           '$0 preview samples/edition/edition.json --sheet -o out/sheet.png',
           'A contact sheet of the edition',
         )
+        .example('$0 preview samples/cambodia-daily/article.md --watch -o out/a1.png', 'Redraw on every save')
         .example(
-          '$0 preview samples/cambodia-daily/article.md --watch -o out/a1.png',
-          'Redraw on every save',
+          '$0 preview samples/makeup/edition.json --page A1 --variants 4 -o out/a1-variants.png',
+          "Page makeup's four best plans of A1, side by side",
         ),
     (args) =>
       runCommand(session, async () => {
@@ -87,13 +93,18 @@ export function previewCommand(y: Argv, session: CliSession): Argv {
           { createWorkspace },
           { composeEdition },
           { loadCliInput },
-          { createPreviewImageCache, renderContactSheet, renderPreviewPng },
+          { createPreviewImageCache, renderContactSheet, renderPreviewPng, renderSideBySide },
+          { composePage },
         ] = await Promise.all([
           import('../edition/createWorkspace.js'),
           import('../edition/composeEdition.js'),
           import('./loadCliInput.js'),
           import('../render/preview/index.js'),
+          import('../edition/composePage.js'),
         ]);
+        const variants = args.variants;
+        if (variants !== undefined && (!Number.isInteger(variants) || variants < 1 || variants > 8))
+          throw new InputError('', '--variants', 'expected a whole number from 1 to 8');
         const ws = createWorkspace({
           breaker: args.breaker,
           ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
@@ -105,19 +116,42 @@ export function previewCommand(y: Argv, session: CliSession): Argv {
           const edition = loadCliInput(ws, args);
           const wanted = selectPages(edition, args.page);
           const indices = args.sheet ? wanted : wanted.slice(0, 1);
-          const { pages } = await composeEdition(ws, edition, { pages: indices });
-          const png = args.sheet
-            ? await renderContactSheet(
-                pages.map((p) => ({ label: p.display.label, png: p.display })),
-                { fontFiles: ws.fontFiles, palette: args.palette },
+          const { pages } = variants
+            ? {
+                pages: await Promise.all(
+                  Array.from({ length: variants }, (_, k) =>
+                    composePage(ws, edition, wanted[0]!, { variant: k, variants }),
+                  ),
+                ),
+              }
+            : await composeEdition(ws, edition, { pages: indices });
+          const png = variants
+            ? await renderSideBySide(
+                await Promise.all(
+                  pages.map((p) =>
+                    renderPreviewPng(p.display, {
+                      fontFiles: ws.fontFiles,
+                      dpi: args.dpi,
+                      show,
+                      imageCache,
+                      palette: args.palette,
+                    }),
+                  ),
+                ),
+                { palette: args.palette },
               )
-            : await renderPreviewPng(pages[0]!.display, {
-                fontFiles: ws.fontFiles,
-                dpi: args.dpi,
-                show,
-                imageCache,
-                palette: args.palette,
-              });
+            : args.sheet
+              ? await renderContactSheet(
+                  pages.map((p) => ({ label: p.display.label, png: p.display })),
+                  { fontFiles: ws.fontFiles, palette: args.palette },
+                )
+              : await renderPreviewPng(pages[0]!.display, {
+                  fontFiles: ws.fontFiles,
+                  dpi: args.dpi,
+                  show,
+                  imageCache,
+                  palette: args.palette,
+                });
           await writeOutput(args.output, png);
           const reports = pages.map((p) => p.layout.report);
           if (args.json) session.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);

@@ -103,10 +103,14 @@ export function makeUpPagePlan(
       `a ${ad.columns}-column ad ${ad.depth} grid lines deep does not fit ${ad.at ? 'where it is booked' : 'on the page'} (${t.columns} columns x ${lines} lines, after the other ads and fixed modules)`,
     );
   }
-  // A lone article proofed with `galley render` is set even when no module fills the page (too
-  // short, far too long): across the page as a hand-placed lead, its white or overset reported.
+  // A lone article proofed with `galley render` that no module fills (too short, far too long) is
+  // set across the page as a hand-placed lead, as before makeup: its white or overset reported,
+  // its photos all set (and a bad one named).
   const first = result.plans[0]!;
-  if (!page.field && stories.length === 1 && first.stories.length === 0) {
+  const fills =
+    first.stories.length > 0 && !first.score.unfilled && !first.score.holes && !first.score.overset;
+  if (!page.field && stories.length === 1 && !fills) {
+    first.stories.length = 0;
     const story = stories[0]!;
     const rect = { column: 0, columns: story.maxColumns, top: 0, depth: lines };
     first.stories.push({

@@ -209,11 +209,11 @@ export function searchPage(input: SearchInput): PlanDraft[] {
             mark(grid, C, rect, 1);
             used[s] = 1;
             free -= w * depth;
-            if ((free === 0 || free <= material()) && !leavesSliver(rect, shallowest())) {
-              placed.push({ story: s, rect, shape, jumps });
-              step();
-              placed.pop();
-            }
+            placed.push({ story: s, rect, shape, jumps });
+            if ((free === 0 || free <= material()) && !leavesSliver(rect, shallowest())) step();
+            // A branch that cannot close is still the best partial plan when none closes.
+            else record(free);
+            placed.pop();
             free += w * depth;
             used[s] = 0;
             mark(grid, C, rect, 0);

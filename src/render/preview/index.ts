@@ -14,3 +14,4 @@ export {
 } from './renderContactSheet.js';
 export { type PreviewPngOptions, renderPreviewPng } from './renderPreviewPng.js';
 export { type PreviewSvgOptions, renderPreviewSvg } from './renderPreviewSvg.js';
+export { renderSideBySide } from './renderSideBySide.js';
