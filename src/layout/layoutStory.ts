@@ -6,7 +6,8 @@
  */
 import type { Article } from '../model/article.js';
 import type { Template } from '../model/template.js';
-import { spanWidth } from '../model/template.js';
+import { gridY, spanWidth } from '../model/template.js';
+import { baselineOffset } from './stackLines.js';
 import { countWords } from '../text/countWords.js';
 import { buildSlots, type Slot } from './buildSlots.js';
 import { createSetLinesCache, type FlowResult, flowBody, type SetLinesCache } from './flowBody.js';
@@ -74,10 +75,13 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
     spanWidth(t, Math.min(plan.headlineColumns, frame.columns)),
     plan.continuedFrom,
     plan.headlineSize,
+    plan.headlineSize !== undefined && !(plan.photos && plan.topPhotoLines),
   );
   warnings.push(...header.warnings);
   const bodyEnd = frame.top + frame.depth;
-  const bodyTop = Math.min(frame.top + header.gridLines, bodyEnd);
+  // A byline that opens the first column sits on the head's last line there; the other columns'
+  // text starts beside it.
+  const bodyTop = Math.min(frame.top + header.gridLines - (header.byline ? 1 : 0), bodyEnd);
   const elements: PlacedElement[] = clipToModule(header.elements, moduleRect, warnings);
   const prepared = ctx.memo
     ? ctx.memo.body(article, `${t.name}|${plan.resume?.block ?? 0}|${plan.resume?.word ?? 0}`, () =>
@@ -109,8 +113,13 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
     subheadSpace: 1,
     ...(ctx.params && { params: ctx.params }),
   };
+  // The byline's place at the top of the first column is kept out of every flow.
+  const bylineRect =
+    header.byline && bodyTop < bodyEnd
+      ? { x: moduleRect.x, y: gridY(t, bodyTop) + 0.5, width: t.columnWidth, height: t.baseline - 1 }
+      : undefined;
   const flow = (exclusions: readonly Rect[], endLine = bodyEnd, reserveLast = false) => {
-    let slots = buildSlots({ ...grid, endLine }, exclusions);
+    let slots = buildSlots({ ...grid, endLine }, bylineRect ? [...exclusions, bylineRect] : exclusions);
     if (reserveLast) slots = slots.slice(0, -1);
     return { slots, result: flowBody(body.blocks, slots, ctx.engines, settings, cache) };
   };
@@ -137,6 +146,10 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
   warnings.push(...floats.warnings);
   const exclusions = floats.floats.map((f) => f.exclusion);
   for (const f of floats.floats) elements.push(...f.elements);
+  if (header.byline && bylineRect) {
+    const baseline = gridY(t, bodyTop) + baselineOffset(t.baseline);
+    elements.push({ kind: 'lines', lines: header.byline.map((line) => ({ x: moduleRect.x, y: baseline, line })) });
+  }
 
   let { slots, result } = flow(exclusions);
   const fullSlots = slots;

@@ -11,6 +11,7 @@ import type { Pt } from './geometry.js';
 import { stackLines } from './stackLines.js';
 import { memoized, setText, type TypesetContext } from './TypesetContext.js';
 import type { PlacedElement } from './types.js';
+import type { SetLine } from '../text/types.js';
 
 export type StoryRole = 'lead' | 'secondary' | 'brief';
 
@@ -19,6 +20,8 @@ export interface HeaderLayout {
   /** Grid lines taken from the module's top. */
   gridLines: number;
   warnings: string[];
+  /** The byline, when it is to open the first column of the body instead (see bylineInBody). */
+  byline?: SetLine[];
 }
 
 /** Room between a kicker's baseline and the capitals of the headline under it, beyond the grid's. */
@@ -44,6 +47,11 @@ export function layoutStoryHeader(
   continuedFrom?: string,
   /** The makeup's headline size for this module (its ladder); absent: the role's style. */
   headlineSize?: number,
+  /**
+   * Makeup, no photo under the head: the byline opens the first column of the body rather than
+   * taking a line of its own across the module (whose white would stand beside it).
+   */
+  bylineInBody = false,
 ): HeaderLayout {
   const elements: PlacedElement[] = [];
   const warnings: string[] = [];
@@ -175,6 +183,10 @@ export function layoutStoryHeader(
       elements.push({ kind: 'lines', lines: block.lines });
       line += block.gridLines;
     } else add(deckText, deckStyle, Math.min(headlineWidth, MAX_DECK_WIDTH), t.baseline * 0.5);
+  }
+  if (article.byline && bylineInBody) {
+    const byline = setText(ctx, article.byline, t.styles.byline, t.columnWidth, lang).slice(0, 1);
+    return { elements, gridLines: line - topLine + 1, warnings, byline };
   }
   if (article.byline) add(article.byline, t.styles.byline, headlineWidth);
   // The line of white under the head; in makeup the byline's short line is white enough.
