@@ -129,6 +129,7 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
             colour: args.gray ? 'gray' : 'cmyk',
             breaker: args.breaker,
             ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
+            ...(args.allowMissingGlyphs && { allowMissingGlyphs: true }),
             onEvent: createEditionProgress(session.stderr, { quiet: args.quiet }),
             signal: abort.signal,
           });

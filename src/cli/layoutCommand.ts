@@ -17,6 +17,7 @@ interface LayoutArgs {
   output?: string;
   json: boolean;
   allowRoot?: string | string[];
+  allowMissingGlyphs: boolean;
 }
 
 export function layoutCommand(y: Argv, session: CliSession): Argv {
@@ -47,6 +48,11 @@ export function layoutCommand(y: Argv, session: CliSession): Argv {
           describe: 'Write the edition with every position filled in (JSON), to edit and render',
         })
         .option('json', { type: 'boolean', default: false, describe: 'Print the plans as JSON' })
+        .option('allow-missing-glyphs', {
+          type: 'boolean',
+          default: false,
+          describe: 'Make up stories with characters no font of their style has (they print as boxes)',
+        })
         .option(...allowRootOption)
         .example('$0 layout samples/makeup/edition.json --page A1 --variants 4', 'The four best plans of A1')
         .example(
@@ -80,7 +86,7 @@ export function layoutCommand(y: Argv, session: CliSession): Argv {
             '--variant',
             `expected a whole number from 1 to --variants (${args.variants})`,
           );
-        const ws = createWorkspace();
+        const ws = createWorkspace({ ...(args.allowMissingGlyphs && { allowMissingGlyphs: true }) });
         const edition = loadEdition(args.input, { allowRoots: allowRoots(args.allowRoot) });
         const pages = selectPages(edition, args.page);
         const made = [];

@@ -108,6 +108,7 @@ export function previewCommand(y: Argv, session: CliSession): Argv {
         const ws = createWorkspace({
           breaker: args.breaker,
           ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
+          ...(args.allowMissingGlyphs && { allowMissingGlyphs: true }),
         });
         const imageCache = createPreviewImageCache();
         /** Draws the preview; returns every file it read (inputs, articles, photos) for the watcher. */

@@ -77,6 +77,7 @@ export function renderCommand(y: Argv, session: CliSession): Argv {
         const ws = createWorkspace({
           breaker: args.breaker,
           ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
+          ...(args.allowMissingGlyphs && { allowMissingGlyphs: true }),
         });
         const edition = loadCliInput(ws, args);
         const pages = selectPages(edition, args.page);
@@ -95,6 +96,7 @@ export function renderCommand(y: Argv, session: CliSession): Argv {
             ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
           },
           onWarning: (w) => warnings.push(w),
+          ...(args.allowMissingGlyphs && { allowMissingGlyphs: true }),
         }).catch((e: unknown) => {
           throw explainPhotoError(ws, edition, e);
         });

@@ -8,6 +8,7 @@ export interface PageSettingArgs {
   maxPixels?: number;
   /** Repeatable: `--allow-root a --allow-root b`. */
   allowRoot?: string | string[];
+  allowMissingGlyphs?: boolean;
 }
 
 /** Render and preview also take a single article, set as a front page. */
@@ -60,6 +61,12 @@ export function pageSettingOptions<T>(y: Argv<T>): Argv<T & PageSettingArgs> {
     .option('max-pixels', {
       type: 'number',
       describe: 'Refuse photos larger than this many pixels (default 100000000)',
+    })
+    .option('allow-missing-glyphs', {
+      type: 'boolean',
+      default: false,
+      describe:
+        "Set a character no font of its style has as the font's box and report it, instead of refusing the input (exit 2)",
     })
     .option(...allowRootOption) as unknown as Argv<T & PageSettingArgs>;
 }

@@ -111,6 +111,7 @@ async function pageSpec(
       throw new InputError(edition.file, `${field}.columns`, 'required with column');
     const frame = checkFrame({ ...s, column: s.column!, columns: s.columns, top: s.top ?? 0 }, field);
     const article = ws.article(s.articlePath, shown(s.articlePath), edition.allowRoots);
+    ws.checkGlyphs(article, t);
     if (s.photos && !s.continuedFrom) await ws.probePhotos(article);
     const plan: StoryPlan = {
       article,
@@ -178,6 +179,7 @@ async function madeUpSpec(
     if (s.column !== undefined && s.columns === undefined)
       throw new InputError(edition.file, `${field}.columns`, 'required with column');
     const article = ws.article(s.articlePath, shown(s.articlePath), edition.allowRoots);
+    ws.checkGlyphs(article, t);
     articles.push(article);
     if (s.photos !== false && s.photos !== 'none' && !s.continuedFrom) await ws.probePhotos(article);
     if (s.continuedFrom) {

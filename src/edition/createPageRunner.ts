@@ -32,13 +32,20 @@ export function defaultJobs(): number {
 
 export async function createPageRunner(
   jobs: number,
-  settings: { breaker: 'total-fit' | 'greedy'; limitInputPixels?: number; cacheDir: string; baseDir: string },
+  settings: {
+    breaker: 'total-fit' | 'greedy';
+    limitInputPixels?: number;
+    allowMissingGlyphs?: boolean;
+    cacheDir: string;
+    baseDir: string;
+  },
 ): Promise<PageRunner> {
   if (jobs <= 1) {
     const ws = createWorkspace({
       breaker: settings.breaker,
       baseDir: settings.baseDir,
       ...(settings.limitInputPixels && { limitInputPixels: settings.limitInputPixels }),
+      ...(settings.allowMissingGlyphs && { allowMissingGlyphs: true }),
     });
     const cache = createPhotoCache({ dir: settings.cacheDir, maxEntries: 24 });
     return { jobs: 1, run: (task) => runPageTask(ws, cache, task), close: async () => {} };

@@ -5,6 +5,12 @@
  */
 import { ImageError } from '../images/imageError.js';
 import { probeImage } from '../images/probeImage.js';
+import {
+  describeMissingGlyph,
+  findMissingGlyphs,
+  findMissingTemplateGlyphs,
+  type MissingGlyph,
+} from '../layout/findMissingGlyphs.js';
 import type { PhotoInfo, TypesetContext } from '../layout/TypesetContext.js';
 import type { Article } from '../model/article.js';
 import { loadFontCatalog } from '../model/fontCatalog.js';
@@ -14,7 +20,7 @@ import { loadTemplate } from '../model/loadTemplate.js';
 import type { Template } from '../model/template.js';
 import { createFontkitShaper } from '../text/createFontkitShaper.js';
 import { greedyEngines, totalFitEngines } from '../text/engines.js';
-import { loadFonts } from '../text/loadFonts.js';
+import { lazyFonts } from '../text/loadFonts.js';
 import type { BreakParams, FontKey } from '../text/types.js';
 
 export interface WorkspaceOptions {
@@ -25,6 +31,11 @@ export interface WorkspaceOptions {
   limitInputPixels?: number;
   /** Folder templates given by path are resolved against (default: the current folder). */
   baseDir?: string;
+  /**
+   * Print a character no font of its style has as the font's .notdef box, reported in the fit
+   * report, instead of refusing the input (exit 2). Off by default: a box on the page is lost text.
+   */
+  allowMissingGlyphs?: boolean;
 }
 
 export interface Workspace {
@@ -33,6 +44,12 @@ export interface Workspace {
   /** An article, loaded once; its photos must lie in its folder, its parent or `allowRoots`. */
   article(path: string, shownAs: string, allowRoots?: readonly string[]): Article;
   template(nameOrFile: string): Template;
+  /**
+   * Refuses a story with a character no font of its style can set (an InputError naming the file,
+   * the field, the character and the style), unless missing glyphs are allowed: then the layout
+   * sets it as a box and reports it. Checked once per story and template.
+   */
+  checkGlyphs(article: Article, template: Template): void;
   /** Probes the photos of an article (and ad artwork) into ctx.photos; errors name the field. */
   probePhotos(article: Article): Promise<void>;
   probeArtwork(path: string, file: string, field: string): Promise<void>;
@@ -43,7 +60,14 @@ export interface Workspace {
 }
 
 export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
-  const shaper = createFontkitShaper(loadFonts());
+  // Galley's faces, then those of every template loaded (its fontCatalog): opened when first used.
+  const fontFiles = new Map(loadFontCatalog().files);
+  const shaper = createFontkitShaper(lazyFonts(fontFiles));
+  const checked = new Set<string>();
+  const refuse = (file: string, found: MissingGlyph[]) => {
+    if (found.length > 0 && !options.allowMissingGlyphs)
+      throw new InputError(file, found[0]!.field, describeMissingGlyph(found[0]!));
+  };
   const photos = new Map<string, PhotoInfo>();
   const ctx: TypesetContext = {
     shaper,
@@ -67,7 +91,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   };
   return {
     ctx,
-    fontFiles: loadFontCatalog().files,
+    fontFiles,
     article(path, shownAs, allowRoots) {
       let a = articles.get(path);
       if (!a) {
@@ -80,9 +104,26 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       let t = templates.get(nameOrFile);
       if (!t) {
         t = loadTemplate(nameOrFile, options.baseDir);
+        for (const [key, file] of t.fontFiles) {
+          const known = fontFiles.get(key);
+          if (known !== undefined && known !== file)
+            throw new InputError(
+              t.file,
+              'fontCatalog',
+              `family "${key.slice(0, key.lastIndexOf('/'))}" is also defined, with other files, by another template of this run`,
+            );
+          fontFiles.set(key, file);
+        }
+        refuse(t.file, findMissingTemplateGlyphs(t, shaper));
         templates.set(nameOrFile, t);
       }
       return t;
+    },
+    checkGlyphs(article, template) {
+      const key = `${article.file}\u0000${template.file}`;
+      if (checked.has(key)) return;
+      refuse(article.file, findMissingGlyphs(article, template, shaper));
+      checked.add(key);
     },
     async probePhotos(article) {
       for (const [i, photo] of article.photos.entries())
@@ -95,6 +136,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       articles.clear();
       templates.clear();
       photos.clear();
+      checked.clear();
     },
   };
 }

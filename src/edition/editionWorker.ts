@@ -15,7 +15,13 @@ let state: { key: string; ws: Workspace; cache: PhotoCache } | undefined;
 
 export default async function renderPageInWorker(task: PageTask): Promise<PageOutcome> {
   const s = task.settings;
-  const key = JSON.stringify([s.breaker, s.limitInputPixels, s.cacheDir, task.edition.dir]);
+  const key = JSON.stringify([
+    s.breaker,
+    s.limitInputPixels,
+    s.allowMissingGlyphs,
+    s.cacheDir,
+    task.edition.dir,
+  ]);
   if (state?.key !== key) {
     state = {
       key,
@@ -23,6 +29,7 @@ export default async function renderPageInWorker(task: PageTask): Promise<PageOu
         breaker: s.breaker,
         baseDir: task.edition.dir,
         ...(s.limitInputPixels && { limitInputPixels: s.limitInputPixels }),
+        ...(s.allowMissingGlyphs && { allowMissingGlyphs: true }),
       }),
       cache: createPhotoCache({ dir: s.cacheDir, maxEntries: PHOTOS_IN_MEMORY }),
     };

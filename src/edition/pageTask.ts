@@ -18,6 +18,8 @@ export interface PageRenderSettings {
   cacheDir: string;
   breaker: 'total-fit' | 'greedy';
   limitInputPixels?: number;
+  /** The user's --allow-missing-glyphs: set unknown characters as boxes, reported. */
+  allowMissingGlyphs?: boolean;
 }
 
 export interface PageTask {

@@ -42,6 +42,7 @@ export interface RenderEditionOptions {
   colour?: 'cmyk' | 'gray';
   breaker?: 'total-fit' | 'greedy';
   limitInputPixels?: number;
+  allowMissingGlyphs?: boolean;
   onEvent?: (event: EditionEvent) => void;
   /** Aborting stops handing out pages, terminates the workers and rejects with the signal's reason. */
   signal?: AbortSignal;
@@ -114,6 +115,7 @@ export async function renderEdition(
     cacheDir: resolve(options.cacheDir ?? join(outDir, '.galley-cache', 'photos')),
     breaker: options.breaker ?? 'total-fit',
     ...(options.limitInputPixels && { limitInputPixels: options.limitInputPixels }),
+    ...(options.allowMissingGlyphs && { allowMissingGlyphs: true }),
   };
   const statePath = join(outDir, '.galley-cache', 'state.json');
   await mkdir(outDir, { recursive: true });

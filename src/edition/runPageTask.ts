@@ -47,6 +47,7 @@ export async function runPageTask(ws: Workspace, cache: PhotoCache, task: PageTa
           ...(settings.limitInputPixels && { limitInputPixels: settings.limitInputPixels }),
         },
         onWarning: (w) => warnings.push(w),
+        ...(settings.allowMissingGlyphs && { allowMissingGlyphs: true }),
       },
     );
     await writeFileAtomic(task.outFile, pdf);

@@ -7,7 +7,6 @@
 import type { Article } from '../model/article.js';
 import type { Template } from '../model/template.js';
 import { gridY, spanWidth } from '../model/template.js';
-import { baselineOffset } from './stackLines.js';
 import { countWords } from '../text/countWords.js';
 import { buildSlots, type Slot } from './buildSlots.js';
 import { createSetLinesCache, type FlowResult, flowBody, type SetLinesCache } from './flowBody.js';
@@ -16,6 +15,7 @@ import { layoutStoryHeader, type StoryRole } from './layoutStoryHeader.js';
 import { placeStoryFloats } from './placeStoryFloats.js';
 import { prepareBody, type ResumePoint } from './prepareBody.js';
 import { describeFrame, frameColumnsX, frameRect, type StoryFrame } from './StoryFrame.js';
+import { baselineOffset } from './stackLines.js';
 import { setText, type TypesetContext } from './TypesetContext.js';
 import type { PlacedElement, PlacedLine, StoryReport } from './types.js';
 
@@ -148,7 +148,10 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
   for (const f of floats.floats) elements.push(...f.elements);
   if (header.byline && bylineRect) {
     const baseline = gridY(t, bodyTop) + baselineOffset(t.baseline);
-    elements.push({ kind: 'lines', lines: header.byline.map((line) => ({ x: moduleRect.x, y: baseline, line })) });
+    elements.push({
+      kind: 'lines',
+      lines: header.byline.map((line) => ({ x: moduleRect.x, y: baseline, line })),
+    });
   }
 
   let { slots, result } = flow(exclusions);

@@ -5,13 +5,13 @@
  */
 import type { Article } from '../model/article.js';
 import type { Template } from '../model/template.js';
+import type { SetLine } from '../text/types.js';
 import { fitHeadline, sized } from './fitHeadline.js';
 import { fitToFill } from './fitToFill.js';
 import type { Pt } from './geometry.js';
 import { stackLines } from './stackLines.js';
 import { memoized, setText, type TypesetContext } from './TypesetContext.js';
 import type { PlacedElement } from './types.js';
-import type { SetLine } from '../text/types.js';
 
 export type StoryRole = 'lead' | 'secondary' | 'brief';
 

@@ -7,6 +7,14 @@ import type { StyleData, StyleName } from './schema/templateSchema.js';
 
 const BLACK = { c: 0, m: 0, y: 0, k: 100 };
 
+/**
+ * Families in fallback order: each character is set in the first that has its glyph, so the Khmer
+ * of a story (or a Khmer word in an English one) is set in the Khmer face that suits the style.
+ */
+const SERIF = ['Source Serif 4', 'Noto Serif Khmer'];
+const DISPLAY = ['Playfair Display', 'Noto Serif Khmer'];
+const SANS = ['Libre Franklin', 'Noto Sans Khmer'];
+
 /** Display and small type is set as it comes: no indent, no hyphens, no justification aids. */
 const SET_AS_IS: StyleData = {
   align: 'left',
@@ -17,13 +25,13 @@ const SET_AS_IS: StyleData = {
   protrusion: false,
 };
 /** Headlines: the display serif, fitted between `minSize` and `size` in at most `maxLines`. */
-const HEAD: StyleData = { ...SET_AS_IS, family: 'Playfair Display', weight: 700 };
+const HEAD: StyleData = { ...SET_AS_IS, family: DISPLAY, weight: 700 };
 /** Labels (kickers, bylines, folios): the sans in spaced capitals on the grid. */
-const LABEL: StyleData = { ...SET_AS_IS, family: 'Libre Franklin', leading: 11, uppercase: true };
+const LABEL: StyleData = { ...SET_AS_IS, family: SANS, leading: 11, uppercase: true };
 
 export const DEFAULT_STYLES: Record<StyleName, StyleData> = {
   body: {
-    family: 'Source Serif 4',
+    family: SERIF,
     weight: 400,
     italic: false,
     size: 9.4,
@@ -51,14 +59,14 @@ export const DEFAULT_STYLES: Record<StyleName, StyleData> = {
   headlineSecondary: { ...HEAD, size: 36, minSize: 26, maxLines: 4 },
   headlineBrief: { ...HEAD, size: 20, minSize: 16, maxLines: 4 },
   jumpHeadline: { ...HEAD, size: 22, minSize: 16, maxLines: 2 },
-  deck: { ...SET_AS_IS, family: 'Source Serif 4', weight: 400, italic: true, size: 15, leading: 18 },
+  deck: { ...SET_AS_IS, family: SERIF, weight: 400, italic: true, size: 15, leading: 18 },
   kicker: { ...LABEL, weight: 700, size: 9, tracking: 0.08 },
   byline: { ...LABEL, weight: 700, size: 8, tracking: 0.04 },
-  caption: { ...SET_AS_IS, family: 'Libre Franklin', weight: 400, size: 7.6, leading: 9.5, hyphenate: true },
+  caption: { ...SET_AS_IS, family: SANS, weight: 400, size: 7.6, leading: 9.5, hyphenate: true },
   credit: { ...LABEL, weight: 400, size: 6.5, leading: 8, align: 'right', tracking: 0.04 },
   pullQuote: {
     ...SET_AS_IS,
-    family: 'Playfair Display',
+    family: DISPLAY,
     weight: 400,
     italic: true,
     size: 15,
@@ -71,7 +79,7 @@ export const DEFAULT_STYLES: Record<StyleName, StyleData> = {
   flagLine: { ...LABEL, weight: 600, size: 8, align: 'center', tracking: 0.12 },
   jump: {
     ...SET_AS_IS,
-    family: 'Libre Franklin',
+    family: SANS,
     weight: 400,
     italic: false,
     size: 7.5,

@@ -1,6 +1,7 @@
 /**
- * The catalogue of shipped font faces (fonts/catalog.json) and the FontKey convention:
- * "<family>/<weight>" or "<family>/<weight>i" for italics, e.g. "Source Serif 4/400i".
+ * Font catalogues: the faces galley ships (fonts/catalog.json) and the ones a template brings
+ * (its `fontCatalog`, in the same form), and the FontKey convention: "<family>/<weight>" or
+ * "<family>/<weight>i" for italics, e.g. "Source Serif 4/400i".
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,10 +14,13 @@ export const FONTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
 export interface FontCatalog {
   /** Absolute file of every face, by key. */
   files: ReadonlyMap<FontKey, string>;
+  /** Family names in catalogue order (the shipped ones first): the order of last-resort fallback. */
+  families: readonly string[];
 }
 
-interface CatalogFile {
-  families: Record<string, { faces: Record<string, string> }>;
+/** A catalogue file as written: families, each with its faces by weight ("400", "700i"). */
+export interface CatalogFile {
+  families: Record<string, { role?: string; faces: Record<string, string> }>;
 }
 
 export function fontKey(family: string, weight: number, italic: boolean): FontKey {
@@ -29,23 +33,42 @@ export function parseFontKey(key: FontKey): { family: string; weight: number; it
   return { family: key.slice(0, slash), weight: Number.parseInt(face, 10), italic: face.endsWith('i') };
 }
 
-let cached: FontCatalog | undefined;
+export function familyOf(key: FontKey): string {
+  return key.slice(0, key.lastIndexOf('/'));
+}
 
-export function loadFontCatalog(dir: string = FONTS_DIR): FontCatalog {
-  if (cached && dir === FONTS_DIR) return cached;
-  const data = JSON.parse(readFileSync(join(dir, 'catalog.json'), 'utf8')) as CatalogFile;
+/** A catalogue from its parsed file: face paths resolved against `dir` (absolute paths stay). */
+export function catalogFrom(data: CatalogFile, dir: string): FontCatalog {
   const files = new Map<FontKey, string>();
   for (const [family, { faces }] of Object.entries(data.families)) {
-    for (const [face, file] of Object.entries(faces)) files.set(`${family}/${face}`, join(dir, file));
+    for (const [face, file] of Object.entries(faces)) files.set(`${family}/${face}`, resolve(dir, file));
   }
-  const catalog = { files };
-  if (dir === FONTS_DIR) cached = catalog;
-  return catalog;
+  return { files, families: Object.keys(data.families) };
+}
+
+let shipped: FontCatalog | undefined;
+
+/** The faces galley ships, read once per process. */
+export function loadFontCatalog(): FontCatalog {
+  shipped ??= catalogFrom(
+    JSON.parse(readFileSync(join(FONTS_DIR, 'catalog.json'), 'utf8')) as CatalogFile,
+    FONTS_DIR,
+  );
+  return shipped;
+}
+
+/** Both catalogues' families; the caller has checked that `extra` redefines none of `base`'s. */
+export function mergeCatalogs(base: FontCatalog, extra: FontCatalog): FontCatalog {
+  return {
+    files: new Map([...base.files, ...extra.files]),
+    families: [...new Set([...base.families, ...extra.families])],
+  };
 }
 
 /**
- * The face to use for a wanted family, weight and style: the exact face when shipped, else the
- * nearest weight of the same style, else the nearest weight at all (a shipped family always answers).
+ * The face to use for a wanted family, weight and style: the exact face when there is one, else
+ * the nearest weight of the same style, else the nearest weight at all (a known family always
+ * answers).
  */
 export function resolveFace(
   catalog: FontCatalog,

@@ -2,8 +2,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadFontCatalog } from './fontCatalog.js';
+import { loadFontCatalog, mergeCatalogs } from './fontCatalog.js';
 import { InputError } from './InputError.js';
+import { loadTemplateFonts } from './loadTemplateFonts.js';
 import { parseWithSchema } from './parseWithSchema.js';
 import { readDataFile } from './readDataFile.js';
 import { resolveTemplate } from './resolveTemplate.js';
@@ -40,9 +41,9 @@ export function loadTemplate(nameOrFile: string, baseDir = process.cwd()): Templ
     : isAbsolute(nameOrFile)
       ? relative(process.cwd(), nameOrFile) || nameOrFile
       : nameOrFile;
-  return resolveTemplate(
-    parseWithSchema(TemplateSchema, readDataFile(file, 'template', shown), shown),
-    shown,
-    loadFontCatalog(),
-  );
+  const data = parseWithSchema(TemplateSchema, readDataFile(file, 'template', shown), shown);
+  const catalog = data.fontCatalog
+    ? mergeCatalogs(loadFontCatalog(), loadTemplateFonts(data.fontCatalog, file, shown))
+    : loadFontCatalog();
+  return resolveTemplate(data, shown, catalog);
 }

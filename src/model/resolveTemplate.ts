@@ -1,7 +1,7 @@
 /** Turns validated template data into a Template: points, grid, and styles resolved to fonts. */
-import type { Color } from '../display/types.js';
+import type { Color, FontKey } from '../display/types.js';
 import { DEFAULT_STYLES } from './defaultStyles.js';
-import { type FontCatalog, parseFontKey, resolveFace } from './fontCatalog.js';
+import { type FontCatalog, resolveFace } from './fontCatalog.js';
 import { InputError } from './InputError.js';
 import { STYLE_NAMES, type StyleData, type StyleName, type TemplateData } from './schema/templateSchema.js';
 import type { ResolvedStyle, Template } from './template.js';
@@ -66,31 +66,48 @@ export function resolveTemplate(data: TemplateData, file: string, catalog: FontC
     folio: data.folio,
     rules: { width: len(data.rules.width), color: toColor(data.rules.color) },
     styles,
+    fontFiles: catalog.files,
   };
 }
 
 function resolveStyle(s: StyleData, field: string, file: string, catalog: FontCatalog): ResolvedStyle {
-  const family = s.family!;
+  const declared = typeof s.family === 'string' ? [s.family] : s.family!;
+  for (const [i, family] of declared.entries()) {
+    if (!catalog.families.includes(family)) {
+      throw new InputError(
+        file,
+        `${field}.family${typeof s.family === 'string' ? '' : `[${i}]`}`,
+        `unknown font family "${family}" (known: ${catalog.families.join(', ')})`,
+      );
+    }
+  }
+  // After the style's own families, the catalogue's (galley's first): a character the paper's
+  // faces lack is still set if any known face has it, and reported only if none has.
+  const families = [...new Set([...declared, ...catalog.families])];
   const weight = s.weight ?? 400;
   const italic = s.italic ?? false;
-  const face = (w: number, i: boolean) => resolveFace(catalog, family, w, i);
-  const font = face(weight, italic);
-  if (!font) {
-    const families = [...new Set([...catalog.files.keys()].map((k) => parseFontKey(k).family))];
-    throw new InputError(
-      file,
-      `${field}.family`,
-      `unknown font family "${family}" (shipped: ${families.join(', ')})`,
-    );
-  }
+  const bold = Math.min(900, Math.max(700, weight + 300));
+  const face = (w: number, i: boolean) => resolveFace(catalog, declared[0]!, w, i)!;
+  const chain = (w: number, i: boolean) =>
+    families.slice(1).map((family) => resolveFace(catalog, family, w, i)!);
+  const fonts = {
+    font: face(weight, italic),
+    italicFont: face(weight, !italic),
+    boldFont: face(bold, italic),
+    boldItalicFont: face(bold, !italic),
+  };
+  // A family with fewer faces maps several of them to one key: the first (the style's own) wins.
+  const fallbacks: Record<FontKey, readonly FontKey[]> = {};
+  fallbacks[fonts.font] ??= chain(weight, italic);
+  fallbacks[fonts.italicFont] ??= chain(weight, !italic);
+  fallbacks[fonts.boldFont] ??= chain(bold, italic);
+  fallbacks[fonts.boldItalicFont] ??= chain(bold, !italic);
   const size = parseLength(s.size!)!;
   if (size <= 0) throw new InputError(file, `${field}.size`, 'a type size must be positive');
-  const bold = Math.min(900, Math.max(700, weight + 300));
   return {
-    font,
-    italicFont: face(weight, !italic)!,
-    boldFont: face(bold, italic)!,
-    boldItalicFont: face(bold, !italic)!,
+    ...fonts,
+    families,
+    fallbacks,
     size,
     leading: s.leading !== undefined ? parseLength(s.leading)! : Math.ceil(size * 1.15),
     color: toColor(s.color!),

@@ -2,12 +2,14 @@
  * A template with every length in points, the grid computed and every style resolved to the text
  * engine's TextStyle. Produced by loadTemplate.ts; plain data from here on.
  */
-import type { Color } from '../display/types.js';
+import type { Color, FontKey } from '../display/types.js';
 import type { Pt, Rect } from '../layout/geometry.js';
 import type { TextStyle } from '../text/types.js';
 import type { StyleName } from './schema/templateSchema.js';
 
 export interface ResolvedStyle extends TextStyle {
+  /** The style's families in fallback order (its own, then the catalogue's), for messages. */
+  families: readonly string[];
   spaceBefore: Pt;
   spaceAfter: Pt;
   /** Headline fitting: the range of sizes it may choose, and the most lines it may use. */
@@ -34,6 +36,8 @@ export interface Template {
   folio: { edition?: string; newspaper?: string };
   rules: { width: Pt; color: Color };
   styles: Record<StyleName, ResolvedStyle>;
+  /** Every face the template's styles may use (galley's and its own fontCatalog's), by key. */
+  fontFiles: ReadonlyMap<FontKey, string>;
 }
 
 export function columnX(template: Template, column: number): Pt {

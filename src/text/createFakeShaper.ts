@@ -1,12 +1,11 @@
 /**
  * A shaper for tests: every character is one glyph of the same width, no kerning, no ligatures,
  * so breaker tests get exact numbers. Glyph ids are the code points. Characters listed in
- * `missing` are reported absent (to test fallback); `faces` lists the faces it pretends to hold.
+ * `missing` are reported absent (to test fallback chains); every face name is answered.
  */
 import type { FontKey, FontMetrics, ShapedGlyph, Shaper } from './types.js';
 
 export interface FakeShaperOptions {
-  faces?: readonly FontKey[];
   /** Characters that a face lacks, by face. */
   missing?: Readonly<Record<FontKey, string>>;
 }
@@ -21,7 +20,6 @@ const FAKE_METRICS: FontMetrics = Object.freeze({
 export function createFakeShaper(widthEm = 0.5, options: FakeShaperOptions = {}): Shaper {
   const missing = options.missing ?? {};
   return {
-    ...(options.faces ? { faces: options.faces } : {}),
     shape(text) {
       const glyphs: ShapedGlyph[] = [];
       for (const ch of text) {

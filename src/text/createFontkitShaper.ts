@@ -17,11 +17,18 @@ interface Face {
   chars: Map<number, boolean>;
 }
 
-export function createFontkitShaper(fonts: ReadonlyMap<FontKey, fontkit.Font>): Shaper {
+/** Where the shaper finds a face: a map of opened fonts, or a loader that opens them on demand. */
+export interface FontSource {
+  get(key: FontKey): fontkit.Font | undefined;
+}
+
+export function createFontkitShaper(fonts: FontSource): Shaper {
   const faces = new Map<FontKey, Face>();
-  for (const [key, font] of fonts) {
+  const open = (key: FontKey): Face | undefined => {
+    const font = fonts.get(key);
+    if (!font) return undefined;
     const upm = font.unitsPerEm;
-    faces.set(key, {
+    const face: Face = {
       font,
       unitsPerEm: upm,
       metrics: {
@@ -32,8 +39,10 @@ export function createFontkitShaper(fonts: ReadonlyMap<FontKey, fontkit.Font>): 
       },
       shaped: new Map(),
       chars: new Map(),
-    });
-  }
+    };
+    faces.set(key, face);
+    return face;
+  };
   const featureKeys = new WeakMap<FeatureSet, string>();
   const featureKey = (features: FeatureSet | undefined): string => {
     if (!features) return '';
@@ -48,13 +57,12 @@ export function createFontkitShaper(fonts: ReadonlyMap<FontKey, fontkit.Font>): 
     return key;
   };
   const face = (key: FontKey): Face => {
-    const found = faces.get(key);
+    const found = faces.get(key) ?? open(key);
     if (!found) throw new Error(`createFontkitShaper: no font loaded for "${key}"`);
     return found;
   };
 
   return {
-    faces: [...faces.keys()],
     shape(text, font, features) {
       const f = face(font);
       const key = `${featureKey(features)}\u0000${text}`;

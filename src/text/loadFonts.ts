@@ -1,13 +1,15 @@
 /**
  * Opens the catalogue's faces with fontkit. The only file of src/text that touches the file system
- * (through fontkit.openSync and the catalogue loader): call it at the input edge, then hand the
- * fonts to createFontkitShaper.
+ * (through the shared font opener and the catalogue loader): call it at the input edge, then hand
+ * the fonts to createFontkitShaper.
  */
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import { loadFontCatalog } from '../model/fontCatalog.js';
+import { openFontFile } from '../model/openFontFile.js';
+import type { FontSource } from './createFontkitShaper.js';
 import type { FontKey } from './types.js';
 
-/** The faces of the given keys (default: every face of the catalogue), opened once. */
+/** The faces of the given keys (default: every face of the shipped catalogue), opened once. */
 export function loadFonts(keys?: readonly FontKey[]): Map<FontKey, fontkit.Font> {
   const { files } = loadFontCatalog();
   const wanted = keys ?? [...files.keys()];
@@ -15,9 +17,17 @@ export function loadFonts(keys?: readonly FontKey[]): Map<FontKey, fontkit.Font>
   for (const key of wanted) {
     const file = files.get(key);
     if (!file) throw new Error(`loadFonts: "${key}" is not in the font catalogue`);
-    const opened = fontkit.openSync(file);
-    if (!('layout' in opened)) throw new Error(`loadFonts: "${file}" is a font collection, not a face`);
-    fonts.set(key, opened);
+    fonts.set(key, openFontFile(file));
   }
   return fonts;
+}
+
+/** Faces opened when first asked for, from a map of files that may grow (templates add theirs). */
+export function lazyFonts(files: ReadonlyMap<FontKey, string>): FontSource {
+  return {
+    get(key) {
+      const file = files.get(key);
+      return file ? openFontFile(file) : undefined;
+    },
+  };
 }

@@ -9,6 +9,7 @@ import type { Pt } from '../layout/geometry.js';
 import type { BoxNode, DropCap, HyphenGlyphs, PreparedText, TextNode } from './nodes.js';
 import { normalizeText } from './normalizeText.js';
 import { protrusionLeft, protrusionRight } from './protrusion.js';
+import { allowsLetterSpacing } from './scripts.js';
 import { segmentWord, type WordBreak } from './segmentWord.js';
 import { shapeSlices } from './shapeSlices.js';
 import { smartenText } from './smartenText.js';
@@ -164,16 +165,22 @@ function makeBox(
   glyphs: readonly ShapedGlyph[],
   font: FontKey,
   wordStart: boolean,
+  /** The source text, where the glyphs' characters are not in reading order (complex scripts). */
+  sourceText?: string,
 ): BoxNode {
   const size = style.size;
   const justify = style.align === 'justify';
-  const expansion = justify ? style.expansion : 0;
-  const letterSpace = justify ? style.letterSpace : 0;
   const n = glyphs.length;
-  const width = (sumAdvance(glyphs) + style.tracking * n) * size;
+  let text = sourceText ?? '';
+  if (sourceText === undefined) for (let i = 0; i < n; i++) text += glyphs[i]!.chars;
+  // Spacing glyphs apart would pull stacked marks off their base (Khmer vowels, coengs): such
+  // text gets neither tracking nor letter-spacing, only expansion.
+  const spaced = allowsLetterSpacing(text);
+  const tracking = spaced ? style.tracking : 0;
+  const expansion = justify ? style.expansion : 0;
+  const letterSpace = justify && spaced ? style.letterSpace : 0;
+  const width = (sumAdvance(glyphs) + tracking * n) * size;
   const give = width * expansion + n * letterSpace * size;
-  let text = '';
-  for (let i = 0; i < n; i++) text += glyphs[i]!.chars;
   let left = 0;
   let right = 0;
   if (style.protrusion && n > 0) {
@@ -190,7 +197,7 @@ function makeBox(
     glyphs,
     text,
     width,
-    tracking: style.tracking,
+    tracking,
     expansion,
     letterSpace,
     stretch: give,
@@ -214,6 +221,18 @@ function hyphenOf(style: TextStyle, font: FontKey, shaper: Shaper): HyphenGlyphs
   };
 }
 
+/** The text between cuts (ascending offsets strictly inside it). */
+function sliceText(text: string, cuts: readonly number[]): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    out.push(text.slice(from, cut));
+    from = cut;
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
 /** Segments, shapes and boxes one piece of a word (text in one face, between spaces). */
 function pieceMaterial(piece: Piece, first: boolean, input: ParagraphInput, shaper: Shaper): PieceMaterial {
   const { style } = input;
@@ -230,32 +249,46 @@ function pieceMaterial(piece: Piece, first: boolean, input: ParagraphInput, shap
   let start = first;
   let offset = 0;
   let b = 0;
-  for (const part of splitByFace(seg.text, piece.font, shaper, warnings)) {
+  const chain = style.fallbacks?.[piece.font] ?? [];
+  // Between dictionary words (Khmer, Thai...): a break with no width that justification may open.
+  const wordBreak: TextNode = {
+    type: 'glue',
+    width: 0,
+    stretch: style.align === 'justify' ? (style.wordSpace.max - style.wordSpace.ideal) * style.size : 0,
+    shrink: 0,
+    breakable: true,
+  };
+  for (const part of splitByFace(seg.text, piece.font, chain, shaper, warnings)) {
     const end = offset + part.text.length;
     if (offset > 0 && seg.breaks[b]?.offset === offset) {
       // A break exactly at a face boundary (no hyphen is inserted across faces).
-      nodes.push({ type: 'penalty', kind: seg.breaks[b]!.kind === 'url' ? 'url' : 'explicit', width: 0 });
+      const kind = seg.breaks[b]!.kind;
+      if (kind === 'word') nodes.push(wordBreak);
+      else nodes.push({ type: 'penalty', kind: kind === 'url' ? 'url' : 'explicit', width: 0 });
     }
     while (b < seg.breaks.length && seg.breaks[b]!.offset <= offset) b++;
     const local: WordBreak[] = [];
     while (b < seg.breaks.length && seg.breaks[b]!.offset < end) local.push(seg.breaks[b++]!);
-    const slices = shapeSlices(
-      shaper,
-      part.text,
-      part.font,
-      style.features,
-      local.map((x) => x.offset - offset),
-    );
+    const cuts = local.map((x) => x.offset - offset);
+    // Complex scripts are shaped word by word between their breaks (dictionary word boundaries
+    // are syllable boundaries, so no shaping context is lost): a glyph stream that shaping has
+    // reordered cannot be cut at character offsets. Each box keeps its source text, in order.
+    const complex = !allowsLetterSpacing(part.text);
+    const texts = complex ? sliceText(part.text, cuts) : undefined;
+    const slices = texts
+      ? texts.map((t) => shaper.shape(t, part.font, style.features))
+      : shapeSlices(shaper, part.text, part.font, style.features, cuts);
     for (let s = 0; s < slices.length; s++) {
       if (s > 0) {
         const kind = local[s - 1]!.kind;
-        if (kind === 'hyphen' || kind === 'soft') {
+        if (kind === 'word') nodes.push(wordBreak);
+        else if (kind === 'hyphen' || kind === 'soft') {
           const hyphen = hyphenOf(style, part.font, shaper);
           const width = (sumAdvance(hyphen.glyphs) + style.tracking * hyphen.glyphs.length) * style.size;
           nodes.push({ type: 'penalty', kind, width, hyphen });
         } else nodes.push({ type: 'penalty', kind, width: 0 });
       }
-      nodes.push(makeBox(style, slices[s]!, part.font, start));
+      nodes.push(makeBox(style, slices[s]!, part.font, start, texts?.[s]));
       start = false;
     }
     offset = end;

@@ -5,11 +5,15 @@
  * - zero-width spaces U+200B (removed; break without hyphen);
  * - URLs and e-mail addresses: after `/ . @ - _ ? & = # ~ :` (never a hyphen: it would change the address);
  * - after an explicit hyphen, en dash, em dash or slash between letters or digits (no hyphen added);
- * - Liang hyphenation of each run of letters, when the style hyphenates.
+ * - between dictionary words of Khmer, Thai, Lao and Myanmar, which write no space between words
+ *   (a zero-width break: no hyphen, no space unless justification opens one);
+ * - Liang hyphenation of each run of letters, when the style hyphenates (never in scripts that
+ *   are not hyphenated).
  */
 import { type HyphenateOptions, hyphenate } from './hyphenate.js';
+import { dictionaryBreaks, isUnhyphenated } from './scripts.js';
 
-export type BreakKind = 'hyphen' | 'soft' | 'explicit' | 'url';
+export type BreakKind = 'hyphen' | 'soft' | 'explicit' | 'url' | 'word';
 
 export interface WordBreak {
   /** Offset in `text` where the word may be broken. */
@@ -60,8 +64,10 @@ export function segmentWord(raw: string, options: SegmentOptions): SegmentedWord
         breaks.push({ offset: i + 1, kind: 'explicit' });
       }
     }
+    for (const offset of dictionaryBreaks(text)) breaks.push({ offset, kind: 'word' });
     if (options.hyphenate && !hasSoft && end >= options.minWord) {
       for (const m of text.matchAll(LETTERS)) {
+        if (isUnhyphenated(m[0])) continue;
         for (const o of hyphenate(m[0], options.language, options)) {
           breaks.push({ offset: m.index + o, kind: 'hyphen' });
         }

@@ -6,9 +6,11 @@
  * kinds, valued by the breaker from its parameters), so prepareParagraph builds it once and every
  * later call shares it: callers must treat its arrays as read-only.
  */
+
 import type { Pt } from '../layout/geometry.js';
 import { CHAR_BREAK_PENALTY, RAGGED_STRETCH_EM } from './breakParams.js';
 import type { BoxNode, PenaltyKind, PreparedText, TextNode } from './nodes.js';
+import { allowsLetterSpacing } from './scripts.js';
 import type { BreakParams } from './types.js';
 
 export const BOX = 0;
@@ -63,6 +65,12 @@ export interface BreakMaterial {
 }
 
 function splitBox(b: BoxNode, out: TextNode[]): void {
+  // Glyphs of a complex script are not characters (a coeng, a reordered vowel): such a box is
+  // never split; a word of it wider than the measure is set overfull and reported.
+  if (!allowsLetterSpacing(b.text)) {
+    out.push(b);
+    return;
+  }
   for (let i = 0; i < b.glyphs.length; i++) {
     const g = b.glyphs[i]!;
     if (i > 0) out.push({ type: 'penalty', kind: 'char', width: 0 });
@@ -87,6 +95,8 @@ const KIND_OF: Record<PenaltyKind, number> = {
   soft: PK_HYPHEN,
   explicit: PK_EXPLICIT,
   url: PK_EXPLICIT,
+  // Dictionary word boundaries are glue, not penalties (prepareParagraph); listed for completeness.
+  word: PK_NONE,
   char: PK_CHAR,
   end: PK_END,
 };
@@ -106,6 +116,7 @@ const PASS_OF: Record<PenaltyKind, number> = {
   soft: PASS_FIRST,
   explicit: PASS_FIRST,
   url: PASS_FIRST,
+  word: PASS_FIRST,
   char: PASS_EMERGENCY,
   end: PASS_FIRST,
 };
@@ -208,7 +219,8 @@ export function buildMaterial(p: MaterialSource, nodes: readonly TextNode[]): Br
       protrudeLeft[i] = x.protrudeLeft;
       boxRight = x.protrudeRight;
       boxCount++;
-      if (x.glyphs.length > 1 && x.width > widestSplittable) widestSplittable = x.width;
+      if (x.glyphs.length > 1 && x.width > widestSplittable && allowsLetterSpacing(x.text))
+        widestSplittable = x.width;
     } else if (x.type === 'glue') {
       type[i] = GLUE;
       width[i] = x.width;

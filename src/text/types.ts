@@ -37,11 +37,6 @@ export interface Shaper {
   metrics(font: FontKey): FontMetrics;
   /** Whether the face has a glyph for this code point (for fallback and missing-glyph reports). */
   hasChar(font: FontKey, codePoint: number): boolean;
-  /**
-   * Every face this shaper can shape, in fallback order (a glyph missing in the style's face is
-   * looked up in these). Optional: a shaper without it gets no fallback, only a warning.
-   */
-  readonly faces?: readonly FontKey[];
 }
 
 export type Alignment = 'justify' | 'left' | 'center' | 'right';
@@ -53,6 +48,11 @@ export interface TextStyle {
   italicFont: FontKey;
   boldFont: FontKey;
   boldItalicFont: FontKey;
+  /**
+   * For each face of the style, the faces tried in order for a character it has no glyph for (the
+   * style's other families at the same weight and slant). Absent: no fallback.
+   */
+  fallbacks?: Readonly<Record<FontKey, readonly FontKey[]>>;
   size: Pt;
   leading: Pt;
   color: Color;

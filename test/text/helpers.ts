@@ -33,9 +33,7 @@ export const FAKE_STYLE: TextStyle = Object.freeze({
   dropCapLines: 0,
 }) as TextStyle;
 
-export const fake = createFakeShaper(0.5, {
-  faces: ['Fake/400', 'Fake/400i', 'Fake/700', 'Fake/700i', 'Other/400'],
-});
+export const fake = createFakeShaper(0.5);
 
 export function fakeStyle(overrides: Partial<TextStyle> = {}): TextStyle {
   return { ...FAKE_STYLE, ...overrides };

@@ -71,22 +71,27 @@ describe('prepareParagraph', () => {
     expect(p.words).toEqual(['plain', 'italic']);
   });
 
-  it('falls back to another face for a missing glyph, and reports it', () => {
-    const shaper = createFakeShaper(0.5, {
-      faces: ['Fake/400', 'Fake/700', 'Other/400'],
-      missing: { 'Fake/400': 'ž' },
-    });
-    const p = prepareParagraph(input('abcž'), shaper);
+  it("sets a character the style's face lacks in the next face of its fallback chain, silently", () => {
+    const shaper = createFakeShaper(0.5, { missing: { 'Fake/400': 'ž' } });
+    const p = prepareParagraph(input('abcž', { fallbacks: { 'Fake/400': ['Other/400'] } }), shaper);
     const parts = p.nodes.filter((n): n is BoxNode => n.type === 'box').map((b) => `${b.text}:${b.font}`);
-    expect(parts).toEqual(['abc:Fake/400', 'ž:Fake/700']);
-    expect(p.warnings).toEqual(['missing glyph U+017E "ž" in Fake/400: set in Fake/700']);
+    expect(parts).toEqual(['abc:Fake/400', 'ž:Other/400']);
+    expect(p.warnings).toEqual([]);
   });
 
-  it('reports a character no face has, and keeps it', () => {
-    const shaper = createFakeShaper(0.5, { faces: ['Fake/400'], missing: { 'Fake/400': '☃' } });
-    const p = prepareParagraph(input('a☃'), shaper);
+  it('takes the first face of the chain that has the whole cluster: a base and its mark never part', () => {
+    const shaper = createFakeShaper(0.5, { missing: { 'Fake/400': '\u0301', 'Second/400': 'e' } });
+    const style = { fallbacks: { 'Fake/400': ['Second/400', 'Third/400'] } };
+    const p = prepareParagraph(input('ae\u0301', style), shaper);
+    const parts = p.nodes.filter((n): n is BoxNode => n.type === 'box').map((b) => `${b.text}:${b.font}`);
+    expect(parts).toEqual(['a:Fake/400', 'e\u0301:Third/400']);
+  });
+
+  it('reports a character no face of the chain has, and keeps it', () => {
+    const shaper = createFakeShaper(0.5, { missing: { 'Fake/400': '☃', 'Other/400': '☃' } });
+    const p = prepareParagraph(input('a☃', { fallbacks: { 'Fake/400': ['Other/400'] } }), shaper);
     expect(p.words).toEqual(['a☃']);
-    expect(p.warnings[0]).toMatch(/U\+2603.*every fallback/);
+    expect(p.warnings).toEqual(['missing glyph U+2603 "☃" in Fake/400 and every fallback face']);
   });
 
   it('does not crash on unknown languages: no hyphenation', () => {

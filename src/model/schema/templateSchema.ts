@@ -26,7 +26,12 @@ export const ColorSchema = z
 
 export const StyleSchema = z
   .strictObject({
-    family: z.string().optional().describe('Font family from fonts/catalog.json'),
+    family: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1).max(8)])
+      .optional()
+      .describe(
+        "A font family, or a list in fallback order (each character is set in the first family that has it), from fonts/catalog.json or the template's fontCatalog",
+      ),
     weight: z.int().min(100).max(900).optional(),
     italic: z.boolean().optional(),
     size: LengthSchema.optional(),
@@ -93,6 +98,13 @@ export const TemplateSchema = z
       bottom: LengthSchema,
       left: LengthSchema,
     }),
+    fontCatalog: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "A font catalogue (the form of galley's fonts/catalog.json), relative to this template: its families join galley's own",
+      ),
     columns: z.int().min(1).max(20),
     gutter: LengthSchema,
     baseline: LengthSchema.describe('The baseline grid increment: the body leading'),

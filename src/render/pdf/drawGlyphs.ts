@@ -3,8 +3,9 @@
  * has no public glyph API: this file is the one place that feeds glyph ids to it; see STACK trap 12).
  * Each glyph's `chars` go to the font's ToUnicode map so text extraction returns the words.
  */
-import * as fontkit from 'fontkit';
 import type { FontKey, GlyphsItem } from '../../display/types.js';
+import { openFontFile } from '../../model/openFontFile.js';
+import { needsActualText } from '../../text/scripts.js';
 import { fillColorOp, isPureBlack } from './colors.js';
 import { num } from './contentOps.js';
 import { currentEmbeddedFont, type InternalDoc, type PdfEmbeddedFont } from './pdfkitInternals.js';
@@ -12,22 +13,6 @@ import { currentEmbeddedFont, type InternalDoc, type PdfEmbeddedFont } from './p
 export interface FontRegistry {
   /** The embedded font for a key, registered as a resource of the current page. */
   use(key: FontKey): PdfEmbeddedFont;
-}
-
-/**
- * Fonts parsed once per process and shared by every PDF it writes: pdfkit would otherwise read and
- * parse each file again for every page (each document subsets its own copy of the glyphs it uses).
- */
-const opened = new Map<string, fontkit.Font>();
-function openFont(file: string): fontkit.Font {
-  let font = opened.get(file);
-  if (!font) {
-    const f = fontkit.openSync(file);
-    if (!('layout' in f)) throw new Error(`renderPdf: ${file} is a font collection, not a face`);
-    font = f;
-    opened.set(file, font);
-  }
-  return font;
 }
 
 export function createFontRegistry(doc: InternalDoc, files: ReadonlyMap<FontKey, string>): FontRegistry {
@@ -40,7 +25,7 @@ export function createFontRegistry(doc: InternalDoc, files: ReadonlyMap<FontKey,
         if (!file) throw new Error(`renderPdf: font "${key}" is not in the font catalogue`);
         // pdfkit 0.20 takes a parsed fontkit font (PDFFontFactory.open checks for `layout`); its
         // types only know paths and buffers. Covered by the embedding tests.
-        doc.font(openFont(file) as unknown as Buffer, key);
+        doc.font(openFontFile(file) as unknown as Buffer, key);
         font = currentEmbeddedFont(doc, `${key} (${file})`);
         fonts.set(key, font);
       }
@@ -63,6 +48,12 @@ function includeGlyph(font: PdfEmbeddedFont, glyphId: number, chars: string): nu
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 
+function utf16beHex(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += hex4(text.charCodeAt(i));
+  return out.toUpperCase();
+}
+
 /**
  * Writes one run. `advance` is the final pen advance on the page (hScale included); `dx`/`dy` offset
  * one glyph from the pen in display space (y down). Pure-black runs overprint via `overprintGs`.
@@ -72,13 +63,25 @@ export function drawGlyphs(
   fonts: FontRegistry,
   item: GlyphsItem,
   overprintGs: string,
+  allowNotdef = false,
 ): void {
   if (item.glyphs.length === 0) return;
+  if (!allowNotdef && item.glyphs.some((g) => g.id === 0))
+    throw new Error(
+      `renderPdf: "${item.text.slice(0, 40)}" in ${item.font} would print the font's .notdef box (a glyph the font lacks); ` +
+        'the input check should have refused it (allowMissingGlyphs prints it)',
+    );
   const font = fonts.use(item.font);
   const size = item.size;
   const h = item.hScale ?? 1;
   const emToPt = (size * h) / 1000; // text-space thousandths to points along the baseline
-  const out: string[] = ['q'];
+  // Where glyphs are reordered or fused (a Khmer vowel drawn before its consonant, a coeng under
+  // it), glyph-by-glyph ToUnicode cannot give back the text in its order: the run carries its
+  // source text as ActualText, which extraction (pdftotext, copy and paste) reads instead.
+  const withActualText = needsActualText(item.text);
+  const out: string[] = withActualText
+    ? [`/Span <</ActualText <FEFF${utf16beHex(item.text)}>>> BDC`, 'q']
+    : ['q'];
   if (isPureBlack(item.color)) out.push(`/${overprintGs} gs`);
   out.push(fillColorOp(item.color), 'BT', `/${font.id} ${num(size)} Tf`);
   if (h !== 1) out.push(`${num(h * 100)} Tz`);
@@ -114,6 +117,7 @@ export function drawGlyphs(
   }
   flush();
   out.push('ET', 'Q');
+  if (withActualText) out.push('EMC');
   doc.addContent(out.join('\n'));
 }
 
@@ -144,5 +148,6 @@ export function drawLabel(
     fonts,
     { kind: 'glyphs', x, y, font: key, size, color: { space: 'cmyk', c: 0, m: 0, y: 0, k: 1 }, glyphs, text },
     overprintGs,
+    true, // job information outside the trim, cut off: a box there loses nothing
   );
 }

@@ -67,6 +67,8 @@ export interface PdfOptions {
   richBlackMinArea?: number;
   /** Non-fatal findings: low photo resolution, colours above the ink limit. */
   onWarning?: (message: string) => void;
+  /** Print glyphs a font lacks as its .notdef box (the user's --allow-missing-glyphs); else refuse. */
+  allowMissingGlyphs?: boolean;
 }
 
 const OVERPRINT = 'GsOP';
@@ -111,7 +113,7 @@ export async function renderPdf(display: DisplayDocument, options: PdfOptions): 
     for (const item of page.items) {
       switch (item.kind) {
         case 'glyphs':
-          drawGlyphs(doc, fonts, item, OVERPRINT);
+          drawGlyphs(doc, fonts, item, OVERPRINT, options.allowMissingGlyphs);
           checkTac(item.color, `text "${item.text.slice(0, 20)}"`, page, warn);
           break;
         case 'rule': {

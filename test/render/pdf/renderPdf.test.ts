@@ -47,6 +47,9 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
+/** "The Universal Declaration of Human Rights": reordered vowels, coengs and a ligature. */
+const KHMER = 'សេចក្ដីប្រកាសជាសកលស្ដីពីសិទ្ធិមនុស្ស';
+
 describe('PDF/X-1a:2001 structure (pdf-lib)', () => {
   test('PDF 1.3 header, PDF/X keys, Trapped as a name, title and dates', async () => {
     expect(x1a.subarray(0, 8).toString('latin1')).toBe('%PDF-1.3');
@@ -324,7 +327,9 @@ describe('options', () => {
       pages: [
         {
           ...page,
-          items: keys.map((k, i) => shapeRun(k, `Quoth ${k}: fiﬂ “office” — 1½`, 10, 20 + i * 14, 9)),
+          items: keys.map((k, i) =>
+            shapeRun(k, k.includes('Khmer') ? KHMER : `Quoth ${k}: fiﬂ “office” — 1½`, 10, 20 + i * 14, 9),
+          ),
         },
       ],
     };
@@ -333,7 +338,22 @@ describe('options', () => {
     const rows = tool('pdffonts', file).trim().split('\n').slice(2);
     expect(rows).toHaveLength(keys.length);
     for (const row of rows) expect(row).toMatch(/yes yes yes/);
-    expect(tool('pdftotext', file, '-')).toContain('Quoth Source Serif 4/400: fiﬂ “office” — 1½');
+    const text = tool('pdftotext', file, '-');
+    expect(text).toContain('Quoth Source Serif 4/400: fiﬂ “office” — 1½');
+    // Khmer comes back in its own order (ActualText), not in the glyphs' visual order.
+    expect(text).toContain(KHMER);
+  });
+
+  test('a glyph the font lacks (.notdef) is refused unless allowed', async () => {
+    const page = display.pages[0]!;
+    const tofu: DisplayDocument = {
+      ...display,
+      pages: [{ ...page, items: [shapeRun('Source Serif 4/400', 'ស', 10, 20, 9)] }],
+    };
+    await expect(renderPdf(tofu, { fontFiles: catalog.files })).rejects.toThrow(/\.notdef/);
+    await expect(
+      renderPdf(tofu, { fontFiles: catalog.files, allowMissingGlyphs: true }),
+    ).resolves.toBeInstanceOf(Buffer);
   });
 
   test('an unknown font key is a clear error', async () => {

@@ -1,0 +1,113 @@
+/**
+ * No tofu: every character of a story and of a template's own text, checked against the families
+ * of the style that will set it, before anything is laid out. A character that no family of its
+ * style has would print as the font's .notdef box, which is lost text: the input edge turns each
+ * finding into an input error (or, when the user allows missing glyphs, a warning).
+ */
+import type { Article } from '../model/article.js';
+import type { StyleName } from '../model/schema/templateSchema.js';
+import type { ResolvedStyle, Template } from '../model/template.js';
+import { missingCharacters } from '../text/splitByFace.js';
+import type { FontKey, InlineRun, Shaper } from '../text/types.js';
+
+export interface MissingGlyph {
+  /** The field as the input names it: "headline", "body[3]", "images[0].caption". */
+  field: string;
+  /** The same, in words for a reader: "body paragraph 4", "caption of photo 1". */
+  label: string;
+  char: string;
+  style: StyleName;
+  /** The style's families, in the order they were tried. */
+  families: readonly string[];
+}
+
+function faceOf(style: ResolvedStyle, run: InlineRun): FontKey {
+  if (run.bold && run.italic) return style.boldItalicFont;
+  if (run.bold) return style.boldFont;
+  if (run.italic) return style.italicFont;
+  return style.font;
+}
+
+function caseOf(text: string, style: ResolvedStyle, language: string): string {
+  if (!style.uppercase) return text;
+  try {
+    return text.toLocaleUpperCase(language || 'en');
+  } catch {
+    return text.toUpperCase();
+  }
+}
+
+/** The headline may be set in any of these, depending on the story's role and page. */
+const HEADLINE_STYLES: readonly StyleName[] = [
+  'headline',
+  'headlineSecondary',
+  'headlineBrief',
+  'jumpHeadline',
+];
+
+export function findMissingGlyphs(article: Article, template: Template, shaper: Shaper): MissingGlyph[] {
+  const found: MissingGlyph[] = [];
+  const lang = article.language;
+  const check = (field: string, label: string, runs: readonly InlineRun[], styleName: StyleName) => {
+    const style = template.styles[styleName];
+    for (const run of runs) {
+      const font = faceOf(style, run);
+      const text = caseOf(run.text, style, lang);
+      for (const char of missingCharacters(text, font, style.fallbacks?.[font] ?? [], shaper)) {
+        if (!found.some((f) => f.field === field && f.char === char))
+          found.push({ field, label, char, style: styleName, families: style.families });
+      }
+    }
+  };
+  const plain = (text: string | undefined): InlineRun[] => (text ? [{ text }] : []);
+  check('kicker', 'kicker', plain(article.kicker), 'kicker');
+  for (const name of HEADLINE_STYLES) check('headline', 'headline', plain(article.headline), name);
+  check('deck', 'deck', plain(article.deck), 'deck');
+  check('byline', 'byline', plain(article.byline), 'byline');
+  check('dateline', 'dateline', article.dateline ? [{ text: article.dateline, bold: true }] : [], 'body');
+  for (const [i, block] of article.body.entries()) {
+    if (block.kind === 'subhead')
+      check(`body[${i}]`, `subhead (body block ${i + 1})`, plain(block.text), 'subhead');
+    else check(`body[${i}]`, `body paragraph ${i + 1}`, block.runs, 'body');
+  }
+  for (const [i, q] of article.pullQuotes.entries()) {
+    check(`pullQuotes[${i}].text`, `pull quote ${i + 1}`, plain(q.text), 'pullQuote');
+    check(
+      `pullQuotes[${i}].attribution`,
+      `attribution of pull quote ${i + 1}`,
+      plain(q.attribution),
+      'pullQuoteAttribution',
+    );
+  }
+  for (const [i, p] of article.photos.entries()) {
+    check(`images[${i}].caption`, `caption of photo ${i + 1}`, plain(p.caption), 'caption');
+    check(`images[${i}].credit`, `credit of photo ${i + 1}`, plain(p.credit), 'credit');
+  }
+  return found;
+}
+
+/** The template's own words: the flag, its tagline and the folio's texts. */
+export function findMissingTemplateGlyphs(template: Template, shaper: Shaper): MissingGlyph[] {
+  const found: MissingGlyph[] = [];
+  const check = (field: string, text: string | undefined, styleName: StyleName) => {
+    if (!text) return;
+    const style = template.styles[styleName];
+    const cased = caseOf(text, style, 'en');
+    for (const char of missingCharacters(cased, style.font, style.fallbacks?.[style.font] ?? [], shaper))
+      found.push({ field, label: field, char, style: styleName, families: style.families });
+  };
+  check('flag.title', template.flag?.title, 'flag');
+  check('flag.tagline', template.flag?.tagline, 'flagLine');
+  check('folio.newspaper', template.folio.newspaper, 'folio');
+  check('folio.edition', template.folio.edition, 'folio');
+  return found;
+}
+
+export function describeMissingGlyph(m: MissingGlyph): string {
+  const hex = m.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return (
+    `U+${hex} "${m.char}" in the ${m.label} has no glyph in the ${m.style} style's fonts ` +
+    `(${m.families.join(', ')}): add a family that has it to the style (a template's fontCatalog ` +
+    'can bring one), or pass --allow-missing-glyphs to print it as a box and have it reported'
+  );
+}
