@@ -82,12 +82,13 @@ function checkFace(file: string, shown: string, field: string): void {
     fail(`${name}: WOFF fonts cannot be embedded in print PDFs by galley; convert it to TTF or OTF`);
   if (!ACCEPTED.has(ext)) fail(`${name}: expected a .ttf or .otf font file`);
   if (!existsSync(file)) fail(`no such file: ${name}`);
-  let font: ReturnType<typeof openFontFile>;
+  let font: ReturnType<typeof openFontFile> | undefined;
   try {
     font = openFontFile(file);
   } catch (e) {
-    return fail(`${name} is not a font galley can read (${(e as Error).message.split('\n')[0]})`);
+    fail(`${name} is not a font galley can read (${(e as Error).message.split('\n')[0]})`);
   }
+  if (!font) return;
   if (font.variationAxes && Object.keys(font.variationAxes).length > 0)
     fail(`${name} is a variable font: name a static instance's file for each face`);
   const fsType = font['OS/2']?.fsType as
