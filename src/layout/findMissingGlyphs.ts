@@ -7,6 +7,7 @@
 import type { Article } from '../model/article.js';
 import type { StyleName } from '../model/schema/templateSchema.js';
 import type { ResolvedStyle, Template } from '../model/template.js';
+import { normalizeText } from '../text/normalizeText.js';
 import { missingCharacters } from '../text/splitByFace.js';
 import type { FontKey, InlineRun, Shaper } from '../text/types.js';
 
@@ -52,7 +53,8 @@ export function findMissingGlyphs(article: Article, template: Template, shaper: 
     const style = template.styles[styleName];
     for (const run of runs) {
       const font = faceOf(style, run);
-      const text = caseOf(run.text, style, lang);
+      // As the text engine will see it: controls and bidi marks gone, exotic spaces mapped.
+      const text = caseOf(normalizeText(run.text), style, lang);
       for (const char of missingCharacters(text, font, style.fallbacks?.[font] ?? [], shaper)) {
         if (!found.some((f) => f.field === field && f.char === char))
           found.push({ field, label, char, style: styleName, families: style.families });
@@ -92,7 +94,7 @@ export function findMissingTemplateGlyphs(template: Template, shaper: Shaper): M
   const check = (field: string, text: string | undefined, styleName: StyleName) => {
     if (!text) return;
     const style = template.styles[styleName];
-    const cased = caseOf(text, style, 'en');
+    const cased = caseOf(normalizeText(text), style, 'en');
     for (const char of missingCharacters(cased, style.font, style.fallbacks?.[style.font] ?? [], shaper))
       found.push({ field, label: field, char, style: styleName, families: style.families });
   };
@@ -104,7 +106,10 @@ export function findMissingTemplateGlyphs(template: Template, shaper: Shaper): M
 }
 
 export function describeMissingGlyph(m: MissingGlyph): string {
-  const hex = m.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  const cp = m.char.codePointAt(0)!;
+  const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+  if (cp >= 0xd800 && cp <= 0xdfff)
+    return `a lone UTF-16 surrogate U+${hex} in the ${m.label}: the text is corrupt (half of a character was lost); fix its encoding`;
   return (
     `U+${hex} "${m.char}" in the ${m.label} has no glyph in the ${m.style} style's fonts ` +
     `(${m.families.join(', ')}): add a family that has it to the style (a template's fontCatalog ` +

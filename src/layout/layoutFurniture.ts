@@ -41,16 +41,16 @@ export function layoutFurniture(ctx: TypesetContext, t: Template, page: PageInfo
 
   if (front && t.flag) {
     const depth = t.flag.depth;
-    const flagStyle = t.styles.flag;
+    // The title is one line: a face wider than the template's size allows (a paper's own face)
+    // is set smaller, in steps of 5%, rather than wrapped over the date bar.
+    let flagStyle = t.styles.flag;
+    let titleLines = setText(ctx, t.flag.title, flagStyle, width);
+    for (let step = 0; titleLines.length > 1 && step < 20; step++) {
+      flagStyle = { ...flagStyle, size: flagStyle.size * 0.95 };
+      titleLines = setText(ctx, t.flag.title, flagStyle, width);
+    }
     // The title hangs from the top of the type area; template depths leave room for its descenders.
-    const title = stackLines(
-      setText(ctx, t.flag.title, flagStyle, width),
-      flagStyle,
-      ctx.shaper,
-      x,
-      y + B / 2,
-      B,
-    );
+    const title = stackLines(titleLines, flagStyle, ctx.shaper, x, y + B / 2, B);
     elements.push({ kind: 'lines', lines: title.lines });
     if (t.flag.tagline)
       elements.push({ kind: 'lines', lines: line(depth - 4, t.flag.tagline, t.styles.flagLine) });

@@ -1,9 +1,12 @@
 /**
- * The real shaper: fontkit's OpenType layout (kerning, ligatures, the style's features), in em.
+ * The real shaper: fontkit's OpenType layout (kerning, ligatures, the style's features), in em;
+ * text in a complex script (Khmer, Thai, Indic...) goes to HarfBuzz (shapeWithHarfBuzz.ts).
  * Results are cached by (face, features, text); the text engine shapes word by word, so the cache
  * turns most shaping into one Map lookup. The cache is a memo of a pure function: same answers.
  */
 import type * as fontkit from 'fontkit';
+import { needsComplexShaping } from './scripts.js';
+import { shapeWithHarfBuzz } from './shapeWithHarfBuzz.js';
 import type { FeatureSet, FontKey, FontMetrics, ShapedGlyph, Shaper } from './types.js';
 
 /** Entries kept per face before the cache is dropped and refilled (bounds memory on long runs). */
@@ -20,6 +23,11 @@ interface Face {
 /** Where the shaper finds a face: a map of opened fonts, or a loader that opens them on demand. */
 export interface FontSource {
   get(key: FontKey): fontkit.Font | undefined;
+}
+
+/** The bytes fontkit read the face from (its stream's buffer), for HarfBuzz to read the same face. */
+function bytesOf(font: fontkit.Font): Uint8Array {
+  return (font as unknown as { stream: { buffer: Uint8Array } }).stream.buffer;
 }
 
 export function createFontkitShaper(fonts: FontSource): Shaper {
@@ -68,6 +76,12 @@ export function createFontkitShaper(fonts: FontSource): Shaper {
       const key = `${featureKey(features)}\u0000${text}`;
       const hit = f.shaped.get(key);
       if (hit) return hit;
+      if (needsComplexShaping(text)) {
+        const shaped = Object.freeze(shapeWithHarfBuzz(bytesOf(f.font), f.unitsPerEm, text, features));
+        if (f.shaped.size >= MAX_CACHE_ENTRIES) f.shaped.clear();
+        f.shaped.set(key, shaped);
+        return shaped;
+      }
       const run = f.font.layout(text, features ? { ...features } : undefined);
       const scale = 1 / f.unitsPerEm;
       const glyphs: ShapedGlyph[] = new Array(run.glyphs.length);

@@ -69,3 +69,8 @@ const REORDERED =
 export function needsActualText(text: string): boolean {
   return REORDERED.test(text);
 }
+
+/** Text that fontkit cannot be trusted to shape: HarfBuzz shapes it (see shapeWithHarfBuzz.ts). */
+export function needsComplexShaping(text: string): boolean {
+  return REORDERED.test(text);
+}

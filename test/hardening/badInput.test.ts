@@ -132,14 +132,44 @@ const CASES: Case[] = [
   // ---- articles, valid but awkward ---------------------------------------------------------------
   { name: 'article empty-body.json', args: [`${A}/empty-body.json`], code: 0, report: emptyStory },
   { name: 'article zero-width-bidi.json', args: [`${A}/zero-width-bidi.json`], code: 0, report: wellSet },
-  { name: 'article emoji-and-scripts.json', args: [`${A}/emoji-and-scripts.json`], code: 0, report: wellSet },
+  {
+    // No tofu: a character no font of its style has is refused, naming the field, the character
+    // and the style's families...
+    name: 'article emoji-and-scripts.json',
+    args: [`${A}/emoji-and-scripts.json`],
+    code: 2,
+    file: `${A}/emoji-and-scripts.json`,
+    field: 'headline',
+    reason:
+      /U\+1F600 "😀" in the headline has no glyph in the headline style's fonts \(Playfair Display, Noto Serif Khmer, .*--allow-missing-glyphs/,
+  },
+  {
+    // ...unless the user allows it: then every word is set and each character reported.
+    name: 'article emoji-and-scripts.json --allow-missing-glyphs',
+    args: [`${A}/emoji-and-scripts.json`, '--allow-missing-glyphs'],
+    code: 0,
+    report: wellSet,
+  },
   {
     name: 'article control-characters.json',
     args: [`${A}/control-characters.json`],
     code: 0,
     report: wellSet,
   },
-  { name: 'article lone-surrogate.json', args: [`${A}/lone-surrogate.json`], code: 0, report: wellSet },
+  {
+    name: 'article lone-surrogate.json',
+    args: [`${A}/lone-surrogate.json`],
+    code: 2,
+    file: `${A}/lone-surrogate.json`,
+    field: 'headline',
+    reason: /lone UTF-16 surrogate U\+D800 in the headline: the text is corrupt/,
+  },
+  {
+    name: 'article lone-surrogate.json --allow-missing-glyphs',
+    args: [`${A}/lone-surrogate.json`, '--allow-missing-glyphs'],
+    code: 0,
+    report: wellSet,
+  },
   { name: 'article byte-order-mark.json', args: [`${A}/byte-order-mark.json`], code: 0, report: wellSet },
   // ---- articles, Markdown ----------------------------------------------------------------------
   article('no-front-matter.md', '', /must begin with YAML front matter/),
@@ -165,7 +195,11 @@ const CASES: Case[] = [
   template('zero-baseline.json', 'baseline', /must be positive/),
   template('too-few-grid-lines.json', 'baseline', /holds only \d grid lines/),
   template('zero-type-size.json', 'styles.body.size', /a type size must be positive/),
-  template('unknown-font-family.json', 'styles.body.family', /unknown font family "Comic Sans" \(shipped: /),
+  template(
+    'unknown-font-family.json',
+    'styles.body.family',
+    /unknown font family "Comic Sans" \(known: Source Serif 4, /,
+  ),
   template('font-file-as-family.json', 'styles.body.family', /unknown font family "fonts\/not-a-font\.ttf"/),
   template('unknown-style.json', 'styles', /unknown field "bdy" \(did you mean "body"\?\)/),
   template('unknown-field.json', '', /unknown field "colums" \(did you mean "columns"\?\)/),
@@ -508,7 +542,9 @@ describe('valid but awkward input is reported, not hidden', () => {
     ].join('\n');
   };
   it('emoji and scripts the fonts lack: the missing glyphs are reported', () => {
-    expect(warningsOf('article emoji-and-scripts.json')).toMatch(/missing glyph U\+1F600/);
+    expect(warningsOf('article emoji-and-scripts.json --allow-missing-glyphs')).toMatch(
+      /missing glyph U\+1F600/,
+    );
   });
   it('a 10,000-character word: the split at a character is reported', () => {
     expect(warningsOf('generated 10,000-character word (set, broken at characters)')).toMatch(

@@ -52,4 +52,19 @@ describe('hyphenate (Liang patterns of the hyphen package, TeX minimums)', () =>
     expect(show('Zeitungspapier', 'de')).toContain('-');
     expect(show('typographie', 'fr')).toContain('-');
   });
+  it('hyphenates each article language from its own patterns: en, fr, de, es, pt, nl, it', () => {
+    const at = (word: string, language: string) => {
+      const breaks = hyphenate(word, language, { minWord: 5, minLeft: 2, minRight: 3, capitalized: true });
+      return breaks.reduce((w, b, i) => `${w.slice(0, b + i)}-${w.slice(b + i)}`, word);
+    };
+    expect(at('typesetting', 'en-US')).toBe('type-set-ting');
+    expect(at('typographie', 'fr')).toBe('ty-po-gra-phie');
+    expect(at('Silbentrennung', 'de')).toBe('Sil-ben-tren-nung');
+    expect(at('tipografía', 'es')).toBe('ti-po-gra-fía');
+    expect(at('tipografia', 'pt-BR')).toBe('ti-po-gra-fia');
+    expect(at('woordafbreking', 'nl')).toBe('woord-af-bre-king');
+    expect(at('tipografia', 'it')).toBe('ti-po-gra-fia');
+    // Khmer, Thai's neighbours and CJK are never hyphenated: no patterns are looked up.
+    expect(at('ភាសាខ្មែរ', 'km')).toBe('ភាសាខ្មែរ');
+  });
 });
