@@ -100,6 +100,10 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
           '$0 edition edition.json -o out --name-pattern "{date}-{index}-{page}.pdf"',
           'Other file names',
         )
+        .example(
+          '$0 edition edition.json -o proofs --allow-missing-glyphs',
+          'Proofs of stories with characters their fonts lack (boxes, each reported)',
+        )
         .epilogue(
           'Exit codes: 0 every page was written; 1 some page failed (the others were written; see report.json); 2 the manifest or an option is invalid (nothing was written); 130 interrupted.',
         ),

@@ -58,6 +58,10 @@ export function layoutCommand(y: Argv, session: CliSession): Argv {
         .example(
           '$0 layout samples/makeup/edition.json -o plan.json && $0 render plan.json -o out/plan.pdf',
           'Write the chosen plans as a manifest with positions, then set it',
+        )
+        .example(
+          '$0 layout edition.json --allow-missing-glyphs',
+          'Make up pages whose stories have characters their fonts lack',
         ),
     (args) =>
       runCommand(session, async () => {

@@ -82,6 +82,11 @@ export function previewCommand(y: Argv, session: CliSession): Argv {
           'A contact sheet of the edition',
         )
         .example('$0 preview samples/cambodia-daily/article.md --watch -o out/a1.png', 'Redraw on every save')
+        .example('$0 preview samples/khmer/edition.json --page K1 -o out/k1.png', 'A Khmer and English page')
+        .example(
+          '$0 preview story.json --allow-missing-glyphs -o out/proof.png',
+          'Preview a story with characters its fonts lack (boxes, reported)',
+        )
         .example(
           '$0 preview samples/makeup/edition.json --page A1 --variants 4 -o out/a1-variants.png',
           "Page makeup's four best plans of A1, side by side",

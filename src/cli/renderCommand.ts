@@ -55,6 +55,14 @@ export function renderCommand(y: Argv, session: CliSession): Argv {
         .example(
           '$0 render samples/edition/edition.json --json -o out/edition.pdf > report.json',
           'Every page into one PDF, the report as JSON',
+        )
+        .example(
+          '$0 render samples/khmer/edition.json -o out/khmer.pdf',
+          'A Khmer and English page (templates may bring fonts: docs/FONTS.md)',
+        )
+        .example(
+          '$0 render story.json --allow-missing-glyphs -o out/proof.pdf',
+          'Set a story with characters its fonts lack, as boxes, reported (otherwise exit 2)',
         ),
     (args) =>
       runCommand(session, async () => {

@@ -1,9 +1,12 @@
 /**
  * Where pages are set: in this thread (`jobs: 1`, no workers) or on a piscina pool of `jobs` worker
- * threads, each with its own fonts. Under the TypeScript sources (tests), workers load the worker
- * entry through tsx.
+ * threads, each with its own fonts. Under the TypeScript sources (tests), workers load the built
+ * worker entry (dist/, which `npm test` builds first): harfbuzzjs starts with a top-level await,
+ * which never settles in a worker thread that loads TypeScript through tsx.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { createPhotoCache } from '../images/photoCache.js';
 import { createWorkspace } from './createWorkspace.js';
@@ -53,13 +56,15 @@ export async function createPageRunner(
   // sharp's native module must be loaded by the main thread before any worker loads it.
   await import('sharp');
   const ts = import.meta.url.endsWith('.ts');
+  const worker = new URL(ts ? '../../dist/edition/editionWorker.js' : './editionWorker.js', import.meta.url);
+  if (ts && !existsSync(fileURLToPath(worker)))
+    throw new Error(`createPageRunner: ${fileURLToPath(worker)} is missing: run \`npm run build\` first`);
   const pool = new Piscina<PageTask, PageOutcome>({
-    filename: new URL(ts ? './editionWorker.ts' : './editionWorker.js', import.meta.url).href,
+    filename: worker.href,
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 60_000,
     resourceLimits: WORKER_HEAP,
-    ...(ts && { execArgv: [...process.execArgv, '--import', 'tsx'] }),
   });
   // A worker that dies (out of memory) fails its task, which is reported as that page's failure;
   // the pool's own 'error' event must not take the whole run down with it.
