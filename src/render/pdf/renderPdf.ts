@@ -306,6 +306,10 @@ function readProfile(path: string): Promise<Buffer> {
 
 function contentHash(display: DisplayDocument, options: PdfOptions, standard: PdfStandard): string {
   const { fontFiles, imageOptions, onWarning, ...rest } = options;
+  // The faces the pages use, with their files (not the whole catalogue: faces a template could use
+  // but does not, or galley ships beside them, do not make another document).
+  const used = new Set<FontKey>();
+  for (const page of display.pages) for (const item of page.items) if (item.kind === 'glyphs') used.add(item.font);
   const hash = createHash('sha256');
   hash.update(
     JSON.stringify({
@@ -313,7 +317,7 @@ function contentHash(display: DisplayDocument, options: PdfOptions, standard: Pd
       date: display.date,
       rest,
       standard,
-      fonts: [...fontFiles],
+      fonts: [...fontFiles].filter(([key]) => used.has(key)),
       images: { ...imageOptions, cache: undefined },
     }),
   );
