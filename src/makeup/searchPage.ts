@@ -64,6 +64,10 @@ export function searchPage(input: SearchInput): PlanDraft[] {
     stories.findIndex((st) => !st.continuedFrom),
   );
   const leadFixed = stories[lead]?.fixed !== undefined;
+  // A plan without the lead is the last resort: a desk places the lead and reports its white or
+  // overset before it holds the lead and gives its page to a story that ranks below it.
+  const leadOut = () => stories.length > 0 && !stories[lead]!.continuedFrom && !used[lead];
+  let withoutLead: PlanDraft | undefined;
   // Hand-placed stories are part of every plan, in the shape their module takes.
   for (const [s, story] of stories.entries()) {
     if (!story.fixed) continue;
@@ -80,6 +84,10 @@ export function searchPage(input: SearchInput): PlanDraft[] {
       { columns: C, lines: L, stories, modules: [...placed], unfilled, taken: input.taken },
       used,
     );
+    if (leadOut()) {
+      if (!withoutLead || draft.total < withoutLead.total) withoutLead = draft;
+      return;
+    }
     if (unfilled > 0) {
       if (!partial || draft.total < partial.total) partial = draft;
       return;
@@ -229,6 +237,7 @@ export function searchPage(input: SearchInput): PlanDraft[] {
   // Nothing filled: the best plan that came nearest, white or overset and all (its score says so).
   if (out.length === 0 && fallback) out.push(fallback);
   if (out.length === 0 && partial) out.push(partial);
+  if (out.length === 0 && withoutLead) out.push(withoutLead);
   return out;
 }
 

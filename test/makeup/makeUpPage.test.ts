@@ -51,6 +51,30 @@ describe('page makeup over a fake measurer', () => {
     expect(plans[0]!.held[0]!.reason).toMatch(/no room/);
   });
 
+  it('never holds the lead to give its page to a lower story: a lead that will not fill is placed', () => {
+    // The second story alone fills the whole page; every module of the lead leaves a hole.
+    const fake: FakeStory[] = [
+      { lines: 6 * 40, head: 6 },
+      { lines: 6 * 114, head: 5 },
+    ];
+    const measurer = fakeMeasurer(fake, LINES);
+    const holes: typeof measurer = {
+      shapes: measurer.shapes,
+      settle: (s, rect, shape) => ({ ...measurer.settle(s, rect, shape), hole: s === 0 ? 3 : 0 }),
+    };
+    const { plans } = makeUpPage({
+      columns: COLUMNS,
+      lines: LINES,
+      rightHand: true,
+      stories: makeupStories(2),
+      ads: [],
+      measurer: holes,
+    });
+    const lead = plans[0]!.stories.find((m) => m.story === 0);
+    expect(lead?.rect.top).toBe(0);
+    expect(plans[0]!.held.map((h) => h.story)).toEqual([1]);
+  });
+
   it('the same input gives the same plans', () => {
     const fake: FakeStory[] = [
       { lines: 300, head: 8, photo: { min: 20, max: 50 } },

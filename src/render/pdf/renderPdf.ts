@@ -309,7 +309,8 @@ function contentHash(display: DisplayDocument, options: PdfOptions, standard: Pd
   // The faces the pages use, with their files (not the whole catalogue: faces a template could use
   // but does not, or galley ships beside them, do not make another document).
   const used = new Set<FontKey>();
-  for (const page of display.pages) for (const item of page.items) if (item.kind === 'glyphs') used.add(item.font);
+  for (const page of display.pages)
+    for (const item of page.items) if (item.kind === 'glyphs') used.add(item.font);
   const hash = createHash('sha256');
   hash.update(
     JSON.stringify({
