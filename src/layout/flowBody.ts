@@ -191,22 +191,35 @@ export interface SetLinesCache {
 }
 
 export function createSetLinesCache(): SetLinesCache {
-  const memo = new WeakMap<PreparedParagraph, { key: string[]; lines: SetLine[]; loose: number }[]>();
+  /** Per paragraph, entries by looseness and first line's key: the widths each was set for. */
+  const memo = new WeakMap<PreparedParagraph, Map<string, { key: number[]; lines: SetLine[] }[]>>();
+  // A line's width to a thousandth of a point, and whether it ends a column, as one integer.
   const keyAt = (slots: LineSlots, i: number) =>
-    `${slots.width(i).toFixed(3)}${slots.columnBottom?.(i) ? '|' : ''}`;
+    Math.round(slots.width(i) * 1000) * 2 + (slots.columnBottom?.(i) ? 1 : 0);
   return {
     get(p, slots, engines, params) {
-      const entries = memo.get(p) ?? [];
-      // The looseness is the only parameter that differs between calls on one cache.
-      const loose = params?.looseness ?? 0;
-      for (const e of entries) {
-        if (e.loose === loose && e.key.every((k, i) => k === keyAt(slots, i))) return e.lines;
+      let byStart = memo.get(p);
+      if (!byStart) {
+        byStart = new Map();
+        memo.set(p, byStart);
       }
+      // The looseness is the only parameter that differs between calls on one cache.
+      const bucket = `${params?.looseness ?? 0} ${keyAt(slots, 0)}`;
+      let entries = byStart.get(bucket);
+      if (!entries) {
+        entries = [];
+        byStart.set(bucket, entries);
+      }
+      const seen: number[] = [];
+      const at = (i: number) => {
+        while (seen.length <= i) seen.push(keyAt(slots, seen.length));
+        return seen[i]!;
+      };
+      for (const e of entries) if (e.key.every((k, i) => k === at(i))) return e.lines;
       const lines = engines.setLines(p, slots, params);
       // The widths that could have mattered: every line set, plus the next one.
-      const key = Array.from({ length: lines.length + 1 }, (_, i) => keyAt(slots, i));
-      entries.push({ key, lines, loose });
-      memo.set(p, entries);
+      const key = Array.from({ length: lines.length + 1 }, (_, i) => at(i));
+      entries.push({ key, lines });
       return lines;
     },
   };

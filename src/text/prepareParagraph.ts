@@ -131,6 +131,47 @@ const styleKeys = new WeakMap<TextStyle, string>();
 const MAX_PIECES = 100_000;
 const MAX_STYLES = 256;
 
+/** Nested style values (features, fallbacks, colour, word space) by object: usually shared. */
+const objectKeys = new WeakMap<object, string>();
+function objectKey(o: object | undefined): string {
+  if (!o) return '';
+  let key = objectKeys.get(o);
+  if (key === undefined) {
+    key = JSON.stringify(o);
+    objectKeys.set(o, key);
+  }
+  return key;
+}
+
+/**
+ * What a piece's material depends on (everything pieceMaterial, makeBox and hyphenOf read), as a
+ * key: styles are rebuilt per layout (a headline at each trial size), and stringifying a whole
+ * style each time cost more than the memo saved. Leading, indent and the like do not shape words.
+ */
+function pieceStyleKey(s: TextStyle): string {
+  return [
+    s.font,
+    s.italicFont,
+    s.boldFont,
+    s.boldItalicFont,
+    s.size,
+    s.tracking,
+    s.align,
+    s.expansion,
+    s.letterSpace,
+    s.protrusion,
+    s.hyphenate,
+    s.hyphenMinWord,
+    s.hyphenMinLeft,
+    s.hyphenMinRight,
+    s.hyphenateCapitalized,
+    objectKey(s.features),
+    objectKey(s.fallbacks),
+    objectKey(s.color),
+    objectKey(s.wordSpace),
+  ].join('\u0001');
+}
+
 function memoFor(shaper: Shaper, style: TextStyle): PieceMemo {
   let byStyle = pieceMemo.get(shaper);
   if (!byStyle) {
@@ -139,7 +180,7 @@ function memoFor(shaper: Shaper, style: TextStyle): PieceMemo {
   }
   let key = styleKeys.get(style);
   if (key === undefined) {
-    key = JSON.stringify(style);
+    key = pieceStyleKey(style);
     styleKeys.set(style, key);
   }
   let memo = byStyle.get(key);
