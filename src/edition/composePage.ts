@@ -7,6 +7,7 @@
 import { relative } from 'node:path';
 import { toDisplayPage } from '../display/toDisplayPage.js';
 import type { DisplayPage } from '../display/types.js';
+import type { PlanText } from '../layout/findMissingGlyphs.js';
 import { rectsOverlap } from '../layout/geometry.js';
 import { contentTop, frameOnPage, layoutPage, type PageSpec } from '../layout/layoutPage.js';
 import { layoutStory, type StoryPlan } from '../layout/layoutStory.js';
@@ -70,6 +71,7 @@ async function pageSpec(
   options: { variant?: number; variants?: number } = {},
 ): Promise<ResolvedPage> {
   const t = templateFor(ws, edition, page);
+  ws.checkPlanGlyphs(edition.file, planTexts(edition, page, t), t);
   if (needsMakeup(page)) return madeUpSpec(ws, edition, page, t, depth, options);
   const lines = t.gridLines - contentTop(t, page.front);
   const frames: { frame: StoryFrame; field: string }[] = [];
@@ -146,6 +148,23 @@ async function pageSpec(
     ads.push({ frame, label: ad.label, ...(ad.artworkPath && { source: ad.artworkPath }) });
   }
   return { spec: { info: pageInfo(edition, page, t), template: t, front: page.front, stories, ads }, plans };
+}
+
+/** The words of a page's plan and the styles that set them (front: the date bar; else the folio). */
+function planTexts(edition: Edition, page: EditionPage, t: Template): PlanText[] {
+  const info = pageInfo(edition, page, t);
+  const folio = page.front && t.flag ? 'flagLine' : 'folio';
+  return [
+    { field: `${page.field}.label`, text: info.label, style: folio },
+    { field: page.field.replace(/\.pages\[\d+\]$/, '.name'), text: info.section, style: folio },
+    { field: 'name', text: info.edition, style: folio },
+    { field: 'newspaper', text: info.newspaper, style: folio },
+    ...page.ads.map((ad, i) => ({
+      field: `${page.field}.ads[${i}].label`,
+      text: ad.label ?? '',
+      style: 'adLabel' as const,
+    })),
+  ];
 }
 
 function pageInfo(edition: Edition, page: EditionPage, t: Template): PageSpec['info'] {

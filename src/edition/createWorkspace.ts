@@ -8,8 +8,10 @@ import { probeImage } from '../images/probeImage.js';
 import {
   describeMissingGlyph,
   findMissingGlyphs,
+  findMissingPlanGlyphs,
   findMissingTemplateGlyphs,
   type MissingGlyph,
+  type PlanText,
 } from '../layout/findMissingGlyphs.js';
 import type { PhotoInfo, TypesetContext } from '../layout/TypesetContext.js';
 import type { Article } from '../model/article.js';
@@ -50,6 +52,8 @@ export interface Workspace {
    * sets it as a box and reports it. Checked once per story and template.
    */
   checkGlyphs(article: Article, template: Template): void;
+  /** The same for the words of a page's plan (folio, date bar, ad labels), named in `file`. */
+  checkPlanGlyphs(file: string, texts: readonly PlanText[], template: Template): void;
   /** Probes the photos of an article (and ad artwork) into ctx.photos; errors name the field. */
   probePhotos(article: Article): Promise<void>;
   probeArtwork(path: string, file: string, field: string): Promise<void>;
@@ -124,6 +128,9 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       if (checked.has(key)) return;
       refuse(article.file, findMissingGlyphs(article, template, shaper));
       checked.add(key);
+    },
+    checkPlanGlyphs(file, texts, template) {
+      refuse(file, findMissingPlanGlyphs(texts, template, shaper));
     },
     async probePhotos(article) {
       for (const [i, photo] of article.photos.entries())

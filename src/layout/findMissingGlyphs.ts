@@ -88,6 +88,28 @@ export function findMissingGlyphs(article: Article, template: Template, shaper: 
   return found;
 }
 
+/** Words a page's plan brings (folio, date bar, ad labels): each in the style that sets it. */
+export interface PlanText {
+  field: string;
+  text: string;
+  style: StyleName;
+}
+
+export function findMissingPlanGlyphs(
+  texts: readonly PlanText[],
+  template: Template,
+  shaper: Shaper,
+): MissingGlyph[] {
+  const found: MissingGlyph[] = [];
+  for (const { field, text, style: styleName } of texts) {
+    const style = template.styles[styleName];
+    const cased = caseOf(normalizeText(text), style, 'en');
+    for (const char of missingCharacters(cased, style.font, style.fallbacks?.[style.font] ?? [], shaper))
+      found.push({ field, label: field, char, style: styleName, families: style.families });
+  }
+  return found;
+}
+
 /** The template's own words: the flag, its tagline and the folio's texts. */
 export function findMissingTemplateGlyphs(template: Template, shaper: Shaper): MissingGlyph[] {
   const found: MissingGlyph[] = [];

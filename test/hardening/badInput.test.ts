@@ -244,6 +244,11 @@ const CASES: Case[] = [
     /has no story from .* with continuesOn "A2"/,
   ),
   plan('duplicate-label.json', 'sections[0].pages[1].label', /page label "A1" is used twice/),
+  plan(
+    'section-emoji.json',
+    'sections[0].name',
+    /U\+1F600 "😀" in the sections\[0\]\.name has no glyph in the (folio|flagLine) style's fonts/,
+  ),
   plan('article-escape.json', `${story0}.article`, /is outside the allowed folders/),
   plan('article-absolute.json', `${story0}.article`, /"\/etc\/hostname" is outside the allowed folders/),
   plan('article-url.json', `${story0}.article`, /is a URL/),

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   describeMissingGlyph,
   findMissingGlyphs,
+  findMissingPlanGlyphs,
   findMissingTemplateGlyphs,
 } from '../../src/layout/findMissingGlyphs.js';
 import type { Article } from '../../src/model/article.js';
@@ -75,6 +76,18 @@ describe('findMissingGlyphs', () => {
       );
     });
   }
+
+  it("checks the words of a page's plan: folio texts and ad labels, each in its style", () => {
+    const found = findMissingPlanGlyphs(
+      [
+        { field: 'sections[0].name', text: `Front ${TOFU}`, style: 'folio' },
+        { field: 'sections[0].pages[0].ads[0].label', text: 'Ad', style: 'adLabel' },
+      ],
+      t,
+      shaper,
+    );
+    expect(found.map((m) => `${m.field} ${m.style}`)).toEqual(['sections[0].name folio']);
+  });
 
   it("checks the template's own words: the flag and the folio", () => {
     const odd = { ...t, flag: { title: `Times ${TOFU}`, depth: 8 }, folio: { newspaper: 'Fine' } };
