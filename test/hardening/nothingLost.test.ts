@@ -17,17 +17,11 @@ import type { StoryReport } from '../../src/layout/types.js';
 import type { Article } from '../../src/model/article.js';
 import { loadTemplate } from '../../src/model/loadTemplate.js';
 import { wordKey } from '../support/fakeContext.js';
+import { articleWords, setWords } from '../support/storyWords.js';
 
 const ws = createWorkspace();
 const tmp = mkdtempSync(join(tmpdir(), 'galley-lost-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function articleWords(a: Article): string[] {
-  return a.body
-    .flatMap((b) => (b.kind === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.text).split(/\s+/u))
-    .map(wordKey)
-    .filter(Boolean);
-}
 
 interface Placement {
   page: string;
@@ -59,17 +53,12 @@ async function placements(edition: Edition): Promise<Map<string, { article: Arti
 
 /** The words set for a story, in order, without the dateline run into its first paragraph. */
 function placedWords(article: Article, parts: readonly Placement[]): string[] {
-  const words = parts
-    .flatMap((p) => p.layout.body.flatMap((l) => l.line.words))
-    .map(wordKey)
-    .filter(Boolean);
-  const dateline = article.dateline
-    ? `${article.dateline} \u2014`.split(/\s+/u).map(wordKey).filter(Boolean)
-    : [];
   const starts = parts.length > 0 && !parts[0]!.continuedFrom;
-  return starts && dateline.every((w, i) => words[i] === w.toUpperCase() || words[i] === w)
-    ? words.slice(dateline.length)
-    : words;
+  return setWords(
+    article,
+    parts.flatMap((p) => p.layout.body),
+    starts,
+  );
 }
 
 async function expectNothingLost(
