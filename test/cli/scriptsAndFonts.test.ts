@@ -3,7 +3,7 @@
  * edition set in faces galley does not ship (samples/fonts: Debian's fonts-noto-core, installed by
  * .ci/run), and the bilingual Khmer and English sample, whose Khmer comes back out of the PDF.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,54 @@ describe("the sample edition in the paper's own fonts (a template's fontCatalog)
     );
     expect(names.filter((n) => /SourceSerif|Playfair|LibreFranklin/.test(n))).toEqual([]);
     for (const row of fonts) expect(row).toMatch(/yes yes yes/);
+  });
+});
+
+describe('an OpenType CFF face from a fontCatalog', () => {
+  it('is embedded as a CFF subset (CID Type 0C) and its text extracts', async () => {
+    const urw = '/usr/share/fonts/opentype/urw-base35';
+    writeFileSync(
+      join(dir, 'cff-fonts.json'),
+      JSON.stringify({
+        families: {
+          'Paper Roman': {
+            faces: {
+              '400': `${urw}/NimbusRoman-Regular.otf`,
+              '400i': `${urw}/NimbusRoman-Italic.otf`,
+              '700': `${urw}/NimbusRoman-Bold.otf`,
+            },
+          },
+        },
+      }),
+    );
+    const template = join(dir, 'cff.json');
+    writeFileSync(
+      template,
+      JSON.stringify({
+        name: 'cff',
+        fontCatalog: 'cff-fonts.json',
+        trim: { width: '11in', height: '17in' },
+        margins: { top: 36, right: 36, bottom: 36, left: 36 },
+        columns: 5,
+        gutter: 12,
+        baseline: 11,
+        styles: { body: { family: 'Paper Roman' } },
+      }),
+    );
+    const pdf = join(dir, 'cff.pdf');
+    const r = await runGalleyInProcess([
+      'render',
+      'samples/cambodia-daily/article.json',
+      '-t',
+      template,
+      '-o',
+      pdf,
+      '--cache',
+      cache,
+    ]);
+    expect(r.code).toBe(0);
+    expect(tool('pdffonts', [pdf])).toMatch(/\+NimbusRoman-Regular\s+CID Type 0C\s+Identity-H\s+yes yes yes/);
+    expect(tool('pdftotext', [pdf, '-'])).toContain('Pchum Ben');
   });
 });
 
