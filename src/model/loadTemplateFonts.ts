@@ -90,7 +90,9 @@ function checkFace(file: string, shown: string, field: string): void {
   }
   if (!font) return;
   if (font.variationAxes && Object.keys(font.variationAxes).length > 0)
-    fail(`${name} is a variable font: name a static instance's file for each face`);
+    fail(
+      `${name} is a variable font: make a static instance of each face (e.g. fonttools varLib.instancer) and name those files`,
+    );
   const fsType = font['OS/2']?.fsType as
     | { noEmbedding?: boolean; bitmapOnly?: boolean; noSubsetting?: boolean }
     | undefined;
