@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { FONTS_DIR } from '../model/fontCatalog.js';
 import { loadArticle } from '../model/loadArticle.js';
 import { loadTemplate } from '../model/loadTemplate.js';
 import type { Edition, EditionPage } from './Edition.js';
@@ -33,14 +34,23 @@ export function pageInputsHashes(edition: Edition, settings: unknown): string[] 
       return []; // the page will fail and report why; its hash still covers the article's bytes
     }
   };
+  const templates = new Map<string, string>();
+  /** The resolved template and the bytes of the faces its fontCatalog brings (galley's own change
+   * only with galley's version, which is hashed already). Once per template, not per page. */
   const templateHash = (name: string): string => {
+    let known = templates.get(name);
+    if (known !== undefined) return known;
     try {
-      return createHash('sha256')
-        .update(JSON.stringify(loadTemplate(name, edition.dir)))
-        .digest('hex');
+      const t = loadTemplate(name, edition.dir);
+      const h = createHash('sha256').update(JSON.stringify(t));
+      for (const [key, file] of t.fontFiles)
+        if (!file.startsWith(FONTS_DIR)) h.update(`font ${key} ${file} ${fileHash(file)}`);
+      known = h.digest('hex');
     } catch (e) {
-      return `unloadable: ${String(e)}`;
+      known = `unloadable: ${String(e)}`;
     }
+    templates.set(name, known);
+    return known;
   };
   const own = (page: EditionPage): string => {
     const h = createHash('sha256');
