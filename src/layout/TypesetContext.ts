@@ -2,6 +2,8 @@
  * Everything layout needs from outside, passed explicitly: the shaper (fonts opened once at load
  * time), the text engines (total-fit or greedy) and photo sizes probed at load time.
  */
+
+import { textStyleKey } from '../text/prepareParagraph.js';
 import type { BreakParams, Engines, InlineRun, SetLine, Shaper, TextStyle } from '../text/types.js';
 import type { Pt } from './geometry.js';
 
@@ -75,7 +77,7 @@ export function setText(
   return memoized(
     ctx,
     () =>
-      `text|${typeof text === 'string' ? text : JSON.stringify(text)}|${JSON.stringify(style)}|${width}|${language}`,
+      `text|${typeof text === 'string' ? text : JSON.stringify(text)}|${textStyleKey(style)}|${width}|${language}`,
     set,
   );
 }

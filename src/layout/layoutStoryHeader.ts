@@ -3,8 +3,10 @@
  * and byline; or, on a jump page, the jump headline and a "Continued from" line. Each element
  * takes whole grid lines, so the body below starts on the grid.
  */
+
 import type { Article } from '../model/article.js';
 import type { Template } from '../model/template.js';
+import { textStyleKey } from '../text/prepareParagraph.js';
 import type { SetLine } from '../text/types.js';
 import { fitHeadline, sized } from './fitHeadline.js';
 import { fitToFill } from './fitToFill.js';
@@ -108,7 +110,8 @@ export function layoutStoryHeader(
         };
   // Page makeup asks for a head without holes: every line of headline and deck into the last column.
   const fill = headlineSize !== undefined;
-  const headKey = () => `head|${article.headline}|${JSON.stringify(style)}|${headlineWidth}|${lang}`;
+  const headKey = () =>
+    `head|${article.headline}|${textStyleKey(style)}|${style.minSize}|${style.maxLines}|${headlineWidth}|${lang}`;
   const filled = fill
     ? memoized(
         ctx,

@@ -172,6 +172,21 @@ function pieceStyleKey(s: TextStyle): string {
   ].join('\u0001');
 }
 
+const textKeys = new WeakMap<TextStyle, string>();
+
+/**
+ * Everything of a style that changes what prepareParagraph makes of a text: the piece key, and
+ * the case, the drop cap and the indent. For memos of set text (headlines tried at many sizes).
+ */
+export function textStyleKey(style: TextStyle): string {
+  let key = textKeys.get(style);
+  if (key === undefined) {
+    key = `${pieceStyleKey(style)}\u0002${style.uppercase}\u0002${style.dropCapLines}\u0002${style.indent}\u0002${style.leading}`;
+    textKeys.set(style, key);
+  }
+  return key;
+}
+
 function memoFor(shaper: Shaper, style: TextStyle): PieceMemo {
   let byStyle = pieceMemo.get(shaper);
   if (!byStyle) {
