@@ -81,12 +81,13 @@ export function flowBody(
     }
     const skips = new Set<number>();
     let placedLines: SetLine[] | undefined;
-    let seq: number[] = [];
+    let seq: SlotSequence = slotSequence(slots.length, cursor, skips);
     for (let attempt = 0; attempt < MAX_ATTEMPTS_PER_BLOCK; attempt++) {
       seq = slotSequence(slots.length, cursor, skips);
-      const columnOf = (i: number) => slots[seq[i]!]!.column;
+      const columnOf = (i: number) => slots[seq.at(i)]!.column;
       const lineSlots: LineSlots = {
-        width: (i) => slots[seq[Math.min(i, seq.length - 1)] ?? slots.length - 1]?.width ?? 0,
+        width: (i) =>
+          slots[seq.length > 0 ? seq.at(Math.min(i, seq.length - 1)) : slots.length - 1]?.width ?? 0,
         columnBottom: (i) => i < seq.length && (i + 1 >= seq.length || columnOf(i + 1) !== columnOf(i)),
       };
       const lines = cache.get(block.paragraph, lineSlots, engines, paramsFor(block, settings));
@@ -105,7 +106,7 @@ export function flowBody(
       while (placeCount > 0 && lines[placeCount - 1]!.hyphenated) placeCount--;
       if (placeCount < settings.minLinesTogether && placeCount < lines.length) placeCount = 0;
     }
-    for (let i = 0; i < placeCount; i++) out.push({ slot: slots[seq[i]!]!, line: lines[i]!, block: b });
+    for (let i = 0; i < placeCount; i++) out.push({ slot: slots[seq.at(i)]!, line: lines[i]!, block: b });
     if (placeCount < lines.length) {
       const word = lines.slice(0, placeCount).reduce((n, l) => n + l.words.length, 0);
       const restWidth = slots[slots.length - 1]?.width ?? 0;
@@ -130,16 +131,26 @@ export function flowBody(
         },
       };
     }
-    cursor = placeCount > 0 ? seq[placeCount - 1]! + 1 : cursor;
+    cursor = placeCount > 0 ? seq.at(placeCount - 1) + 1 : cursor;
   }
   return { lines: out, slotsUsed: cursor };
 }
 
-/** Slot indices from `cursor` on, leaving out skipped ones. */
-function slotSequence(count: number, cursor: number, skips: ReadonlySet<number>): number[] {
+/** The slots a block may take, in order: their indices, `at(0)` to `at(length - 1)`. */
+interface SlotSequence {
+  readonly length: number;
+  at(i: number): number;
+}
+
+/**
+ * Slot indices from `cursor` on, leaving out skipped ones. Without skips (nearly always) the
+ * sequence is the plain range, with no array: a story's every block asks for one.
+ */
+function slotSequence(count: number, cursor: number, skips: ReadonlySet<number>): SlotSequence {
+  if (skips.size === 0) return { length: Math.max(0, count - cursor), at: (i) => cursor + i };
   const seq: number[] = [];
   for (let i = cursor; i < count; i++) if (!skips.has(i)) seq.push(i);
-  return seq;
+  return { length: seq.length, at: (i) => seq[i]! };
 }
 
 type KeepsFix = { kind: 'skip'; slots: number[] } | { kind: 'nextColumn'; from: number };
@@ -152,17 +163,17 @@ type KeepsFix = { kind: 'skip'; slots: number[] } | { kind: 'nextColumn'; from: 
 function keepsFix(
   kind: FlowBlock['kind'],
   lineCount: number,
-  seq: readonly number[],
+  seq: SlotSequence,
   slots: readonly Slot[],
   minTogether: number,
 ): KeepsFix | undefined {
   const breaksAfter = (i: number) =>
-    i + 1 < seq.length && slots[seq[i + 1]!]!.column !== slots[seq[i]!]!.column;
+    i + 1 < seq.length && slots[seq.at(i + 1)]!.column !== slots[seq.at(i)]!.column;
   // A subhead needs room for itself and two lines of what follows in the same column.
   const needed = kind === 'subhead' ? lineCount + 2 : 0;
   if (kind === 'subhead') {
     for (let i = 0; i < Math.min(needed, seq.length) - 1; i++) {
-      if (breaksAfter(i)) return { kind: 'nextColumn', from: seq[0]! };
+      if (breaksAfter(i)) return { kind: 'nextColumn', from: seq.at(0) };
     }
     return undefined;
   }
@@ -171,12 +182,12 @@ function keepsFix(
     if (!breaksAfter(i)) continue;
     const before = i + 1;
     const after = lineCount - before;
-    if (before < minTogether) return { kind: 'nextColumn', from: seq[0]! };
+    if (before < minTogether) return { kind: 'nextColumn', from: seq.at(0) };
     if (after < minTogether) {
       const pull = minTogether - after;
-      if (before - pull < minTogether) return { kind: 'nextColumn', from: seq[0]! };
+      if (before - pull < minTogether) return { kind: 'nextColumn', from: seq.at(0) };
       // Leave the column's last `pull` slots empty so that `pull` more lines go over.
-      return { kind: 'skip', slots: seq.slice(i - pull + 1, i + 1) };
+      return { kind: 'skip', slots: Array.from({ length: pull }, (_, k) => seq.at(i - pull + 1 + k)) };
     }
   }
   return undefined;
