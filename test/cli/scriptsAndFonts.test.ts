@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tool } from '../support/runCli.js';
 import { runGalleyInProcess } from '../support/runGalleyInProcess.js';
+import { writeTemplate } from '../support/templateFile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-scripts-'));
 const cache = join(dir, 'cache');
@@ -49,19 +50,10 @@ describe('an OpenType CFF face from a fontCatalog', () => {
         },
       }),
     );
-    const template = join(dir, 'cff.json');
-    writeFileSync(
-      template,
-      JSON.stringify({
-        name: 'cff',
-        fontCatalog: 'cff-fonts.json',
-        trim: { width: '11in', height: '17in' },
-        margins: { top: 36, right: 36, bottom: 36, left: 36 },
-        columns: 5,
-        gutter: 12,
-        baseline: 11,
-        styles: { body: { family: 'Paper Roman' } },
-      }),
+    const template = writeTemplate(
+      dir,
+      { name: 'cff', fontCatalog: 'cff-fonts.json', styles: { body: { family: 'Paper Roman' } } },
+      'cff.json',
     );
     const pdf = join(dir, 'cff.pdf');
     const r = await runGalleyInProcess([

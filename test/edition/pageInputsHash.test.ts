@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadEdition } from '../../src/edition/loadEdition.js';
 import { pageInputsHashes } from '../../src/edition/pageInputsHash.js';
+import { writeTemplate } from '../support/templateFile.js';
 
 const NOTO = '/usr/share/fonts/truetype/noto';
 
@@ -20,18 +21,10 @@ describe('pageInputsHashes', () => {
       join(dir, 'fonts.json'),
       JSON.stringify({ families: { Paper: { faces: { '400': 'Paper.ttf' } } } }),
     );
-    writeFileSync(
-      join(dir, 'paper.json'),
-      JSON.stringify({
-        name: 'paper',
-        fontCatalog: 'fonts.json',
-        trim: { width: '11in', height: '17in' },
-        margins: { top: 36, right: 36, bottom: 36, left: 36 },
-        columns: 5,
-        gutter: 12,
-        baseline: 11,
-        styles: { body: { family: 'Paper' } },
-      }),
+    writeTemplate(
+      dir,
+      { name: 'paper', fontCatalog: 'fonts.json', styles: { body: { family: 'Paper' } } },
+      'paper.json',
     );
     const article = resolve('samples/cambodia-daily/article.json');
     writeFileSync(

@@ -1,34 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/InputError.js';
 import { loadTemplate, templateNames } from '../../src/model/loadTemplate.js';
+import { inputErrorOf, writeTemplate } from '../support/templateFile.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-template-'));
-const template = (overrides: Record<string, unknown>) => {
-  const file = join(dir, `t${Math.random().toString(36).slice(2)}.json`);
-  const base = {
-    name: 't',
-    trim: { width: '11in', height: '17in' },
-    margins: { top: 36, right: 36, bottom: 36, left: 36 },
-    columns: 5,
-    gutter: 12,
-    baseline: 11,
-    styles: {},
-  };
-  writeFileSync(file, JSON.stringify({ ...base, ...overrides }));
-  return file;
-};
-const reason = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return `${e.field}: ${e.reason}`;
-    throw e;
-  }
-  return 'no error';
-};
+const template = (overrides: Record<string, unknown>) => writeTemplate(dir, overrides);
+const reason = inputErrorOf;
 
 describe('loadTemplate', () => {
   it('ships broadsheet, berliner and tabloid at their trim sizes', () => {

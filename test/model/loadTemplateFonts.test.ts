@@ -7,8 +7,8 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/InputError.js';
 import { loadTemplate } from '../../src/model/loadTemplate.js';
+import { inputErrorOf, writeTemplate } from '../support/templateFile.js';
 
 const NOTO = '/usr/share/fonts/truetype/noto';
 const URW = '/usr/share/fonts/opentype/urw-base35';
@@ -18,32 +18,14 @@ const dir = mkdtempSync(join(tmpdir(), 'galley-fonts-'));
 function templateWith(families: Record<string, unknown>, body: unknown = 'Paper Serif'): string {
   const name = Math.random().toString(36).slice(2);
   writeFileSync(join(dir, `${name}-fonts.json`), JSON.stringify({ families }));
-  const file = join(dir, `${name}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify({
-      name,
-      fontCatalog: `${name}-fonts.json`,
-      trim: { width: '11in', height: '17in' },
-      margins: { top: 36, right: 36, bottom: 36, left: 36 },
-      columns: 5,
-      gutter: 12,
-      baseline: 11,
-      styles: { body: { family: body } },
-    }),
+  return writeTemplate(
+    dir,
+    { name, fontCatalog: `${name}-fonts.json`, styles: { body: { family: body } } },
+    `${name}.json`,
   );
-  return file;
 }
 
-const failure = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return `${e.field}: ${e.reason}`;
-    throw e;
-  }
-  return 'no error';
-};
+const failure = inputErrorOf;
 
 describe('a template with a fontCatalog', () => {
   it("adds its families to galley's, resolved against the catalogue's folder or absolute", () => {
