@@ -6,12 +6,13 @@
  * - URLs and e-mail addresses: after `/ . @ - _ ? & = # ~ :` (never a hyphen: it would change the address);
  * - after an explicit hyphen, en dash, em dash or slash between letters or digits (no hyphen added);
  * - between dictionary words of Khmer, Thai, Lao and Myanmar, which write no space between words
- *   (a zero-width break: no hyphen, no space unless justification opens one);
+ *   (a zero-width break: no hyphen, no space unless justification opens one); where the text marks
+ *   its word boundaries with zero-width spaces, as Khmer typists do, those are the breaks;
  * - Liang hyphenation of each run of letters, when the style hyphenates (never in scripts that
  *   are not hyphenated).
  */
 import { type HyphenateOptions, hyphenate } from './hyphenate.js';
-import { dictionaryBreaks, isUnhyphenated } from './scripts.js';
+import { dictionaryBreaks, hasDictionaryScript, isUnhyphenated } from './scripts.js';
 
 export type BreakKind = 'hyphen' | 'soft' | 'explicit' | 'url' | 'word';
 
@@ -42,11 +43,16 @@ export function segmentWord(raw: string, options: SegmentOptions): SegmentedWord
   const breaks: WordBreak[] = [];
   let text = raw;
   const hasSoft = raw.includes('\u00AD');
-  if (hasSoft || raw.includes('\u200B')) {
+  const hasZwsp = raw.includes('\u200B');
+  // Khmer typists mark word boundaries with zero-width spaces: where they did, their breaks are
+  // the words (set like the dictionary's, as zero-width glue), and the dictionary is not asked.
+  const marked = hasZwsp && hasDictionaryScript(raw);
+  if (hasSoft || hasZwsp) {
     text = '';
     for (const ch of raw) {
       if (ch === '\u00AD' || ch === '\u200B') {
-        if (text.length > 0) breaks.push({ offset: text.length, kind: ch === '\u00AD' ? 'soft' : 'url' });
+        if (text.length > 0)
+          breaks.push({ offset: text.length, kind: ch === '\u00AD' ? 'soft' : marked ? 'word' : 'url' });
       } else text += ch;
     }
   }
@@ -64,7 +70,7 @@ export function segmentWord(raw: string, options: SegmentOptions): SegmentedWord
         breaks.push({ offset: i + 1, kind: 'explicit' });
       }
     }
-    for (const offset of dictionaryBreaks(text)) breaks.push({ offset, kind: 'word' });
+    if (!marked) for (const offset of dictionaryBreaks(text)) breaks.push({ offset, kind: 'word' });
     if (options.hyphenate && !hasSoft && end >= options.minWord) {
       for (const m of text.matchAll(LETTERS)) {
         if (isUnhyphenated(m[0])) continue;

@@ -43,6 +43,25 @@ describe('scripts', () => {
     ).toBe(true);
   });
 
+  it('takes the word boundaries a Khmer text marks with zero-width spaces instead of the dictionary', () => {
+    // ICU's dictionary reads ជាសកល ("universal") as ជាស|កល; the editor's marks say ជា|សកល.
+    const dictionary = segmentWord('ប្រកាសជាសកល', OPTIONS);
+    expect(
+      pieces(
+        dictionary.text,
+        dictionary.breaks.map((b) => b.offset),
+      ),
+    ).toEqual(['ប្រកាស', 'ជាស', 'កល']);
+    const marked = segmentWord('ប្រកាស\u200Bជា\u200Bសកល', OPTIONS);
+    expect(
+      pieces(
+        marked.text,
+        marked.breaks.map((b) => b.offset),
+      ),
+    ).toEqual(['ប្រកាស', 'ជា', 'សកល']);
+    expect(marked.breaks.map((b) => b.kind)).toEqual(['word', 'word']);
+  });
+
   it('knows which scripts are never hyphenated, letter-spaced, or extracted glyph by glyph', () => {
     expect(isUnhyphenated('ភាសាខ្មែរ')).toBe(true);
     expect(isUnhyphenated('日本語')).toBe(true);
