@@ -7,7 +7,7 @@ import { EXIT_OK } from './exitCodes.js';
 import { runCommand } from './runCommand.js';
 import { writeOutput } from './writeOutput.js';
 
-const NAMES: readonly SchemaName[] = ['article', 'template', 'edition'];
+const NAMES: readonly SchemaName[] = ['article', 'template', 'edition', 'font-catalog'];
 
 interface SchemaArgs {
   name?: SchemaName;

@@ -3,11 +3,17 @@
  * validate them (never written by hand, so they cannot drift): docs/<name>.schema.json.
  */
 import { z } from 'zod';
+import { FontCatalogSchema } from './loadTemplateFonts.js';
 import { ArticleSchema } from './schema/articleSchema.js';
 import { EditionSchema } from './schema/editionSchema.js';
 import { TemplateSchema } from './schema/templateSchema.js';
 
-export const SCHEMAS = { article: ArticleSchema, template: TemplateSchema, edition: EditionSchema } as const;
+export const SCHEMAS = {
+  article: ArticleSchema,
+  template: TemplateSchema,
+  edition: EditionSchema,
+  'font-catalog': FontCatalogSchema,
+} as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
 export function toJsonSchema(name: SchemaName): Record<string, unknown> {
