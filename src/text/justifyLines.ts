@@ -123,7 +123,16 @@ export function justifyLines(
       scale = 1 + boxR * node.expansion;
       spacing = boxR * node.letterSpace * node.size;
       const run = appendRun(runs, joinable, node.font, node.size, node.color, scale, x);
-      x += pushGlyphs(run, node.glyphs, node.text, node.size, node.tracking, scale, spacing);
+      x += pushGlyphs(
+        run,
+        node.glyphs,
+        node.text,
+        node.size,
+        node.tracking,
+        scale,
+        spacing,
+        node.clusterSpaced,
+      );
       joinable = true;
     }
     if (li === 0 && p.dropCap) {
@@ -201,12 +210,15 @@ function pushGlyphs(
   tracking: number,
   hScale: number,
   letterSpace: Pt,
+  /** Space only after a cluster's last glyph (the next glyph starts a cluster: it has text). */
+  byCluster = false,
 ): Pt {
   let w = 0;
   const out = run.glyphs;
   for (let i = 0; i < glyphs.length; i++) {
     const g = glyphs[i]!;
-    const advance = (g.advance + tracking) * size * hScale + letterSpace;
+    const ends = !byCluster || i === glyphs.length - 1 || glyphs[i + 1]!.chars !== '';
+    const advance = ends ? (g.advance + tracking) * size * hScale + letterSpace : g.advance * size * hScale;
     const glyph: DisplayGlyph = {
       id: g.id,
       advance,

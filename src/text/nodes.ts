@@ -24,6 +24,11 @@ export interface BoxNode {
   /** Glyph scaling allowed to the breaker (fraction) and letter-spacing (em per glyph). */
   readonly expansion: number;
   readonly letterSpace: number;
+  /**
+   * Tracking and letter-spacing go between grapheme clusters, not glyphs (complex scripts shaped
+   * by HarfBuzz: a Khmer cluster's coeng and vowels stay on their base). Absent: per glyph.
+   */
+  readonly clusterSpaced?: true;
   /** What expansion and letter-spacing give the breaker, in points. */
   readonly stretch: Pt;
   readonly shrink: Pt;

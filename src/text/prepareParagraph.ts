@@ -9,7 +9,7 @@ import type { Pt } from '../layout/geometry.js';
 import type { BoxNode, DropCap, HyphenGlyphs, PreparedText, TextNode } from './nodes.js';
 import { normalizeText } from './normalizeText.js';
 import { protrusionLeft, protrusionRight } from './protrusion.js';
-import { allowsLetterSpacing } from './scripts.js';
+import { allowsLetterSpacing, needsComplexShaping } from './scripts.js';
 import { segmentWord, type WordBreak } from './segmentWord.js';
 import { shapeSlices } from './shapeSlices.js';
 import { smartenText } from './smartenText.js';
@@ -229,14 +229,21 @@ function makeBox(
   const n = glyphs.length;
   let text = sourceText ?? '';
   if (sourceText === undefined) for (let i = 0; i < n; i++) text += glyphs[i]!.chars;
-  // Spacing glyphs apart would pull stacked marks off their base (Khmer vowels, coengs): such
-  // text gets neither tracking nor letter-spacing, only expansion.
-  const spaced = allowsLetterSpacing(text);
+  // Spacing glyphs apart would pull stacked marks off their base (Khmer vowels, coengs). Text
+  // shaped by HarfBuzz is spaced between its clusters instead (each cluster's first glyph carries
+  // its text); other text with marks or joining letters (Arabic) is not spaced at all.
+  const byCluster = needsComplexShaping(text);
+  const spaced = byCluster || allowsLetterSpacing(text);
+  let units = n;
+  if (byCluster) {
+    units = 0;
+    for (let i = 0; i < n; i++) if (glyphs[i]!.chars !== '') units++;
+  }
   const tracking = spaced ? style.tracking : 0;
   const expansion = justify ? style.expansion : 0;
   const letterSpace = justify && spaced ? style.letterSpace : 0;
-  const width = (sumAdvance(glyphs) + tracking * n) * size;
-  const give = width * expansion + n * letterSpace * size;
+  const width = (sumAdvance(glyphs) + tracking * units) * size;
+  const give = width * expansion + units * letterSpace * size;
   let left = 0;
   let right = 0;
   if (style.protrusion && n > 0) {
@@ -256,6 +263,7 @@ function makeBox(
     tracking,
     expansion,
     letterSpace,
+    ...(byCluster && { clusterSpaced: true as const }),
     stretch: give,
     shrink: give,
     wordStart,
@@ -306,14 +314,9 @@ function pieceMaterial(piece: Piece, first: boolean, input: ParagraphInput, shap
   let offset = 0;
   let b = 0;
   const chain = style.fallbacks?.[piece.font] ?? [];
-  // Between dictionary words (Khmer, Thai...): a break with no width that justification may open.
-  const wordBreak: TextNode = {
-    type: 'glue',
-    width: 0,
-    stretch: style.align === 'justify' ? (style.wordSpace.max - style.wordSpace.ideal) * style.size : 0,
-    shrink: 0,
-    breakable: true,
-  };
+  // Between dictionary words (Khmer, Thai...): a break with no width, and no space when the line
+  // is justified either (the source has none there): such lines justify between clusters.
+  const wordBreak: TextNode = { type: 'glue', width: 0, stretch: 0, shrink: 0, breakable: true };
   for (const part of splitByFace(seg.text, piece.font, chain, shaper, warnings)) {
     const end = offset + part.text.length;
     if (offset > 0 && seg.breaks[b]?.offset === offset) {

@@ -1,8 +1,9 @@
 /**
  * What the text engine needs to know of a script: whether its words are found by a dictionary
  * (Khmer, Thai, Lao and Myanmar write no space between words; ICU's dictionaries behind
- * Intl.Segmenter find them), whether it is ever hyphenated, and whether its glyphs may be
- * letter-spaced (not where marks stack on a base: spacing would pull them apart).
+ * Intl.Segmenter find them), whether it is ever hyphenated, whether its glyphs may be spaced
+ * one by one (not where marks stack on a base: HarfBuzz-shaped text is spaced between clusters
+ * instead), and whether shaping reorders it (HarfBuzz, ActualText).
  */
 
 interface DictionaryScript {
