@@ -6,12 +6,12 @@
  */
 import type { CliResult } from '../hardening/runCliAsync.js';
 
-// The built files, as the CLI runs them (npm test builds first).
-const { runGalley } = (await import(
-  '../../dist/cli/runGalley.js'
-)) as typeof import('../../src/cli/runGalley.js');
+// The built files, as the CLI runs them (npm test builds first). The path is not a literal, so
+// type-checking a fresh clone does not need dist/: the types come from the sources it is built from.
+const DIST = '../../dist/cli';
+const { runGalley } = (await import(`${DIST}/runGalley.js`)) as typeof import('../../src/cli/runGalley.js');
 const { capturingSession } = (await import(
-  '../../dist/cli/CliSession.js'
+  `${DIST}/CliSession.js`
 )) as typeof import('../../src/cli/CliSession.js');
 
 export async function runGalleyInProcess(args: readonly string[]): Promise<CliResult> {
