@@ -15,7 +15,7 @@ import {
 } from '../layout/findMissingGlyphs.js';
 import type { PhotoInfo, TypesetContext } from '../layout/TypesetContext.js';
 import type { Article } from '../model/article.js';
-import { loadFontCatalog } from '../model/fontCatalog.js';
+import { loadFontCatalog, parseFontKey } from '../model/fontCatalog.js';
 import { InputError } from '../model/InputError.js';
 import { loadArticle } from '../model/loadArticle.js';
 import { loadTemplate } from '../model/loadTemplate.js';
@@ -114,7 +114,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
             throw new InputError(
               t.file,
               'fontCatalog',
-              `family "${key.slice(0, key.lastIndexOf('/'))}" is also defined, with other files, by another template of this run`,
+              `family "${parseFontKey(key).family}" is also defined, with other files, by another template of this run`,
             );
           fontFiles.set(key, file);
         }

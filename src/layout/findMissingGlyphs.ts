@@ -8,8 +8,9 @@ import type { Article } from '../model/article.js';
 import type { StyleName } from '../model/schema/templateSchema.js';
 import type { ResolvedStyle, Template } from '../model/template.js';
 import { normalizeText } from '../text/normalizeText.js';
+import { faceOf, upper } from '../text/prepareParagraph.js';
 import { missingCharacters } from '../text/splitByFace.js';
-import type { FontKey, InlineRun, Shaper } from '../text/types.js';
+import type { InlineRun, Shaper } from '../text/types.js';
 
 export interface MissingGlyph {
   /** The field as the input names it: "headline", "body[3]", "images[0].caption". */
@@ -22,20 +23,19 @@ export interface MissingGlyph {
   families: readonly string[];
 }
 
-function faceOf(style: ResolvedStyle, run: InlineRun): FontKey {
-  if (run.bold && run.italic) return style.boldItalicFont;
-  if (run.bold) return style.boldFont;
-  if (run.italic) return style.italicFont;
-  return style.font;
-}
-
-function caseOf(text: string, style: ResolvedStyle, language: string): string {
-  if (!style.uppercase) return text;
-  try {
-    return text.toLocaleUpperCase(language || 'en');
-  } catch {
-    return text.toUpperCase();
-  }
+/** The characters of a run no face of the style's chain for that run's face can set. */
+function missingIn(
+  text: string,
+  style: ResolvedStyle,
+  run: InlineRun,
+  language: string,
+  shaper: Shaper,
+): string[] {
+  const font = faceOf(style, run);
+  // As the text engine will see it: controls and bidi marks gone, exotic spaces mapped, cased.
+  const normal = normalizeText(text);
+  const cased = style.uppercase ? upper(normal, language) : normal;
+  return missingCharacters(cased, font, style.fallbacks?.[font] ?? [], shaper);
 }
 
 /** The headline may be set in any of these, depending on the story's role and page. */
@@ -52,10 +52,7 @@ export function findMissingGlyphs(article: Article, template: Template, shaper: 
   const check = (field: string, label: string, runs: readonly InlineRun[], styleName: StyleName) => {
     const style = template.styles[styleName];
     for (const run of runs) {
-      const font = faceOf(style, run);
-      // As the text engine will see it: controls and bidi marks gone, exotic spaces mapped.
-      const text = caseOf(normalizeText(run.text), style, lang);
-      for (const char of missingCharacters(text, font, style.fallbacks?.[font] ?? [], shaper)) {
+      for (const char of missingIn(run.text, style, run, lang, shaper)) {
         if (!found.some((f) => f.field === field && f.char === char))
           found.push({ field, label, char, style: styleName, families: style.families });
       }
@@ -103,8 +100,7 @@ export function findMissingPlanGlyphs(
   const found: MissingGlyph[] = [];
   for (const { field, text, style: styleName } of texts) {
     const style = template.styles[styleName];
-    const cased = caseOf(normalizeText(text), style, 'en');
-    for (const char of missingCharacters(cased, style.font, style.fallbacks?.[style.font] ?? [], shaper))
+    for (const char of missingIn(text, style, { text }, 'en', shaper))
       found.push({ field, label: field, char, style: styleName, families: style.families });
   }
   return found;
@@ -112,19 +108,13 @@ export function findMissingPlanGlyphs(
 
 /** The template's own words: the flag, its tagline and the folio's texts. */
 export function findMissingTemplateGlyphs(template: Template, shaper: Shaper): MissingGlyph[] {
-  const found: MissingGlyph[] = [];
-  const check = (field: string, text: string | undefined, styleName: StyleName) => {
-    if (!text) return;
-    const style = template.styles[styleName];
-    const cased = caseOf(normalizeText(text), style, 'en');
-    for (const char of missingCharacters(cased, style.font, style.fallbacks?.[style.font] ?? [], shaper))
-      found.push({ field, label: field, char, style: styleName, families: style.families });
-  };
-  check('flag.title', template.flag?.title, 'flag');
-  check('flag.tagline', template.flag?.tagline, 'flagLine');
-  check('folio.newspaper', template.folio.newspaper, 'folio');
-  check('folio.edition', template.folio.edition, 'folio');
-  return found;
+  const texts: PlanText[] = [
+    { field: 'flag.title', text: template.flag?.title ?? '', style: 'flag' },
+    { field: 'flag.tagline', text: template.flag?.tagline ?? '', style: 'flagLine' },
+    { field: 'folio.newspaper', text: template.folio.newspaper ?? '', style: 'folio' },
+    { field: 'folio.edition', text: template.folio.edition ?? '', style: 'folio' },
+  ];
+  return findMissingPlanGlyphs(texts, template, shaper);
 }
 
 export function describeMissingGlyph(m: MissingGlyph): string {

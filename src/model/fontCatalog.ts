@@ -33,10 +33,6 @@ export function parseFontKey(key: FontKey): { family: string; weight: number; it
   return { family: key.slice(0, slash), weight: Number.parseInt(face, 10), italic: face.endsWith('i') };
 }
 
-export function familyOf(key: FontKey): string {
-  return key.slice(0, key.lastIndexOf('/'));
-}
-
 /** A catalogue from its parsed file: face paths resolved against `dir` (absolute paths stay). */
 export function catalogFrom(data: CatalogFile, dir: string): FontCatalog {
   const files = new Map<FontKey, string>();

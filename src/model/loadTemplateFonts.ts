@@ -82,13 +82,13 @@ function checkFace(file: string, shown: string, field: string): void {
     fail(`${name}: WOFF fonts cannot be embedded in print PDFs by galley; convert it to TTF or OTF`);
   if (!ACCEPTED.has(ext)) fail(`${name}: expected a .ttf or .otf font file`);
   if (!existsSync(file)) fail(`no such file: ${name}`);
-  let font: ReturnType<typeof openFontFile> | undefined;
-  try {
-    font = openFontFile(file);
-  } catch (e) {
-    fail(`${name} is not a font galley can read (${(e as Error).message.split('\n')[0]})`);
-  }
-  if (!font) return;
+  const font = (() => {
+    try {
+      return openFontFile(file);
+    } catch (e) {
+      return fail(`${name} is not a font galley can read (${(e as Error).message.split('\n')[0]})`);
+    }
+  })();
   if (font.variationAxes && Object.keys(font.variationAxes).length > 0)
     fail(
       `${name} is a variable font: make a static instance of each face (e.g. fonttools varLib.instancer) and name those files`,

@@ -34,14 +34,16 @@ const DROP_CAP_GAP_EM = 0.4;
 const INVISIBLE_ONLY = /^[\u00AD\u200B-\u200D]+$/;
 const DROP_CAP_HEAD = /^[\p{Ps}\p{Pi}"'\u201E\u201A]*[\p{L}\p{N}][\p{M}]*/u;
 
-function faceOf(style: TextStyle, run: InlineRun): FontKey {
+/** The face of the style that sets a run (its emphasis). */
+export function faceOf(style: TextStyle, run: InlineRun): FontKey {
   if (run.bold && run.italic) return style.boldItalicFont;
   if (run.bold) return style.boldFont;
   if (run.italic) return style.italicFont;
   return style.font;
 }
 
-function upper(text: string, language: string): string {
+/** Upper case by the language's rules (Turkish dotted i), for caps styles. */
+export function upper(text: string, language: string): string {
   try {
     return text.toLocaleUpperCase(language || 'en');
   } catch {

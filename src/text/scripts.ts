@@ -44,8 +44,9 @@ export function allowsLetterSpacing(text: string): boolean {
 
 /**
  * Offsets inside `text` where a dictionary word ends and another begins, within runs of a
- * dictionary script. No break before punctuation (Khmer "។" stays with its word) or a repetition
- * mark, none inside a word, none at the run's edges (a space or the word's end is there).
+ * dictionary script: only between two word-like segments, so none before punctuation (Khmer
+ * "។" stays with its word), none inside a word, none at the run's edges (a space or the word's
+ * end is there).
  */
 export function dictionaryBreaks(text: string): number[] {
   if (!hasDictionaryScript(text)) return [];
@@ -63,15 +64,15 @@ export function dictionaryBreaks(text: string): number[] {
   return out.sort((a, b) => a - b);
 }
 
-/** Scripts whose glyphs are reordered or fused by shaping: extraction needs the source text. */
+/** Scripts whose glyphs shaping reorders or fuses (a Khmer vowel drawn before its consonant). */
 const REORDERED =
   /[\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Lao}\p{Script=Thai}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Tibetan}\p{Script=Sinhala}]/u;
 
-export function needsActualText(text: string): boolean {
-  return REORDERED.test(text);
-}
-
-/** Text that fontkit cannot be trusted to shape: HarfBuzz shapes it (see shapeWithHarfBuzz.ts). */
+/**
+ * Text in a script whose shaping reorders glyphs: HarfBuzz shapes it (fontkit is not trusted
+ * there, see shapeWithHarfBuzz.ts), it is spaced between clusters, and the PDF gives it back as
+ * ActualText (glyph by glyph, extraction would return it in visual order).
+ */
 export function needsComplexShaping(text: string): boolean {
   return REORDERED.test(text);
 }

@@ -6,7 +6,7 @@
  * - URLs and e-mail addresses: after `/ . @ - _ ? & = # ~ :` (never a hyphen: it would change the address);
  * - after an explicit hyphen, en dash, em dash or slash between letters or digits (no hyphen added);
  * - between dictionary words of Khmer, Thai, Lao and Myanmar, which write no space between words
- *   (a zero-width break: no hyphen, no space unless justification opens one); where the text marks
+ *   (a zero-width break: no hyphen and no space, justified or not); where the text marks
  *   its word boundaries with zero-width spaces, as Khmer typists do, those are the breaks;
  * - Liang hyphenation of each run of letters, when the style hyphenates (never in scripts that
  *   are not hyphenated).

@@ -3,7 +3,7 @@ import {
   allowsLetterSpacing,
   dictionaryBreaks,
   isUnhyphenated,
-  needsActualText,
+  needsComplexShaping,
 } from '../../src/text/scripts.js';
 import { segmentWord } from '../../src/text/segmentWord.js';
 
@@ -68,7 +68,7 @@ describe('scripts', () => {
     expect(isUnhyphenated('Sprache')).toBe(false);
     expect(allowsLetterSpacing('ស្ត្រី')).toBe(false);
     expect(allowsLetterSpacing('office')).toBe(true);
-    expect(needsActualText('ស្ត្រី')).toBe(true);
-    expect(needsActualText('office')).toBe(false);
+    expect(needsComplexShaping('ស្ត្រី')).toBe(true);
+    expect(needsComplexShaping('office')).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { FontKey, GlyphsItem } from '../../display/types.js';
 import { openFontFile } from '../../model/openFontFile.js';
-import { needsActualText } from '../../text/scripts.js';
+import { needsComplexShaping } from '../../text/scripts.js';
 import { fillColorOp, isPureBlack } from './colors.js';
 import { num } from './contentOps.js';
 import { currentEmbeddedFont, type InternalDoc, type PdfEmbeddedFont } from './pdfkitInternals.js';
@@ -66,11 +66,6 @@ export function drawGlyphs(
   allowNotdef = false,
 ): void {
   if (item.glyphs.length === 0) return;
-  if (!allowNotdef && item.glyphs.some((g) => g.id === 0))
-    throw new Error(
-      `renderPdf: "${item.text.slice(0, 40)}" in ${item.font} would print the font's .notdef box (a glyph the font lacks); ` +
-        'the input check should have refused it (allowMissingGlyphs prints it)',
-    );
   const font = fonts.use(item.font);
   const size = item.size;
   const h = item.hScale ?? 1;
@@ -78,7 +73,7 @@ export function drawGlyphs(
   // Where glyphs are reordered or fused (a Khmer vowel drawn before its consonant, a coeng under
   // it), glyph-by-glyph ToUnicode cannot give back the text in its order: the run carries its
   // source text as ActualText, which extraction (pdftotext, copy and paste) reads instead.
-  const withActualText = needsActualText(item.text);
+  const withActualText = needsComplexShaping(item.text);
   const out: string[] = withActualText
     ? [`/Span <</ActualText <FEFF${utf16beHex(item.text)}>>> BDC`, 'q']
     : ['q'];
@@ -97,6 +92,11 @@ export function drawGlyphs(
   let ideal = item.x; // where layout puts the pen
   let actual = item.x; // where the PDF pen is after what was written
   for (const g of item.glyphs) {
+    if (g.id === 0 && !allowNotdef)
+      throw new Error(
+        `renderPdf: "${item.text.slice(0, 40)}" in ${item.font} would print the font's .notdef box (a glyph the font lacks); ` +
+          'the input check should have refused it (allowMissingGlyphs prints it)',
+      );
     const gid = includeGlyph(font, g.id, g.chars);
     const width = font.widths[gid]!; // 1/1000 em
     if (g.dx !== 0 || g.dy !== 0) {
