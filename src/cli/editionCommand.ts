@@ -1,6 +1,7 @@
 /** `galley edition`: every page of an edition into its own PDF, in parallel, with progress and a summary. */
 import type { Argv } from 'yargs';
 import { defaultJobs } from '../edition/createPageRunner.js';
+import type { Edition } from '../edition/Edition.js';
 import { createEditionProgress } from '../edition/editionProgress.js';
 import { formatEditionSummary } from '../edition/formatEditionSummary.js';
 import { loadEdition } from '../edition/loadEdition.js';
@@ -21,6 +22,8 @@ import {
 
 interface EditionArgs extends PdfArgs, PageSettingArgs {
   manifest: string;
+  ads?: string;
+  date?: string;
   output: string;
   jobs?: number;
   quiet: boolean;
@@ -39,7 +42,20 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
     'Set every page of an edition into its own PDF, in parallel on all cores',
     (c) =>
       pageSettingOptions(pdfOptions(c))
-        .positional('manifest', { type: 'string', describe: 'Edition manifest (.json or .yaml)' })
+        .positional('manifest', {
+          type: 'string',
+          describe:
+            'Edition manifest (.json or .yaml), or a story budget (.yaml, .json or .csv with "stories")',
+        })
+        .option('ads', {
+          type: 'string',
+          describe:
+            'With a budget: the ad bookings (.csv); the budget is paginated first (see galley paginate)',
+        })
+        .option('date', {
+          type: 'string',
+          describe: "With a budget: the edition date, yyyy-mm-dd (default: the budget's)",
+        })
         .option('output', {
           alias: 'o',
           type: 'string',
@@ -85,6 +101,10 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
           'Every page into out/late-city-2026-11-29-a1.pdf, ...',
         )
         .example(
+          '$0 edition samples/budget/budget.yaml --ads samples/budget/bookings.csv -o out/budget',
+          'From the budget: paginated into out/budget/edition.json, every page set, out/budget/contact-sheet.png',
+        )
+        .example(
           '$0 edition edition.json -o out --combined out/edition.pdf --marks',
           'Page PDFs with crop marks, and the whole edition in one PDF',
         )
@@ -111,7 +131,10 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
       runCommand(session, async () => {
         if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1))
           throw new InputError('', '--jobs', 'expected a whole number of threads, 1 or more');
-        const edition = loadEdition(args.manifest, { allowRoots: allowRoots(args.allowRoot) });
+        const manifest = (await isBudget(args.manifest, args.ads))
+          ? await paginateFirst(session, args)
+          : args.manifest;
+        const edition = loadEdition(manifest, { allowRoots: allowRoots(args.allowRoot) });
         const pages = selectPages(edition, args.page);
         const abort = new AbortController();
         const onSignal = () => abort.abort(new Error('interrupted'));
@@ -139,6 +162,7 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
           });
           if (args.json) session.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           else session.stdout.write(formatEditionSummary(result, session.stdout.isTTY));
+          if (manifest !== args.manifest && result.ok) await writeContactSheet(session, edition, args);
           return result.ok ? EXIT_OK : EXIT_FAILED;
         } catch (e) {
           if (abort.signal.aborted) {
@@ -154,4 +178,65 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
         }
       }),
   );
+}
+
+/** A budget: given with --ads, a .csv, or a data file with "stories" and no "sections". */
+async function isBudget(file: string, ads: string | undefined): Promise<boolean> {
+  if (ads) return true;
+  if (/\.csv$/i.test(file)) return true;
+  const [{ readDataFile }, { looksLikeBudget }] = await Promise.all([
+    import('../model/readDataFile.js'),
+    import('../model/loadBudget.js'),
+  ]);
+  const data = readDataFile(file, 'edition');
+  return (
+    looksLikeBudget(file, data) &&
+    !(data && typeof data === 'object' && 'sections' in data && !('stories' in data))
+  );
+}
+
+/** Paginates the budget and writes the manifest into the output folder; returns its path. */
+async function paginateFirst(session: CliSession, args: EditionArgs): Promise<string> {
+  const [{ paginateFiles }, { formatPagination }, { writeOutput }, { join }] = await Promise.all([
+    import('./paginateFiles.js'),
+    import('./formatPagination.js'),
+    import('./writeOutput.js'),
+    import('node:path'),
+  ]);
+  const output = join(args.output, 'edition.json');
+  const { pagination, manifest } = await paginateFiles({
+    budget: args.manifest,
+    ...(args.ads && { ads: args.ads }),
+    output,
+    ...(args.date && { date: args.date }),
+    allowRoots: allowRoots(args.allowRoot),
+    allowMissingGlyphs: args.allowMissingGlyphs,
+  });
+  await writeOutput(output, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+  if (!args.json) session.stdout.write(`${formatPagination(pagination)}wrote ${output}\n\n`);
+  return output;
+}
+
+/** The contact sheet of a paginated edition: every page as a thumbnail, in page order. */
+async function writeContactSheet(session: CliSession, edition: Edition, args: EditionArgs): Promise<void> {
+  const [{ createWorkspace }, { composePage }, { renderContactSheet }, { writeOutput }, { join }] =
+    await Promise.all([
+      import('../edition/createWorkspace.js'),
+      import('../edition/composePage.js'),
+      import('../render/preview/index.js'),
+      import('./writeOutput.js'),
+      import('node:path'),
+    ]);
+  const ws = createWorkspace({ ...(args.allowMissingGlyphs && { allowMissingGlyphs: true }) });
+  const pages = [];
+  for (const page of edition.pages) pages.push((await composePage(ws, edition, page.index)).display);
+  const sheet = join(args.output, 'contact-sheet.png');
+  await writeOutput(
+    sheet,
+    await renderContactSheet(
+      pages.map((d) => ({ label: d.label, png: d })),
+      { fontFiles: ws.fontFiles },
+    ),
+  );
+  if (!args.json) session.stdout.write(`wrote ${sheet}\n`);
 }

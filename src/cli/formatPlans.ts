@@ -65,7 +65,18 @@ export function manifestWithPositions(
   variant: number,
   output: string,
 ): unknown {
-  const data = structuredClone(readDataFile(file, 'edition')) as {
+  return positionsInto(readDataFile(file, 'edition'), edition, pages, variant, output);
+}
+
+/** The same for a manifest held in memory (one `galley paginate` made), its paths relative to edition.dir. */
+export function positionsInto(
+  manifest: unknown,
+  edition: Edition,
+  pages: readonly MadeUpPage[],
+  variant: number,
+  output: string,
+): unknown {
+  const data = structuredClone(manifest) as {
     $schema?: string;
     template?: string;
     sections: {

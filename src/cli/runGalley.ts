@@ -8,6 +8,7 @@ import type { CliSession } from './CliSession.js';
 import { editionCommand } from './editionCommand.js';
 import { EXIT_BAD_INPUT } from './exitCodes.js';
 import { layoutCommand } from './layoutCommand.js';
+import { paginateCommand } from './paginateCommand.js';
 import { preflightCommand } from './preflightCommand.js';
 import { previewCommand } from './previewCommand.js';
 import { renderCommand } from './renderCommand.js';
@@ -26,6 +27,7 @@ export async function runGalley(argv: readonly string[], session: CliSession): P
     renderCommand,
     editionCommand,
     layoutCommand,
+    paginateCommand,
     previewCommand,
     preflightCommand,
     schemaCommand,
@@ -33,7 +35,10 @@ export async function runGalley(argv: readonly string[], session: CliSession): P
     cli = command(cli, session);
   try {
     await cli
-      .demandCommand(1, 'Name a command: render, edition, layout, preview, preflight or schema (see --help).')
+      .demandCommand(
+        1,
+        'Name a command: render, edition, layout, paginate, preview, preflight or schema (see --help).',
+      )
       .strict()
       .epilogue(EPILOGUE)
       .example('$0 render samples/cambodia-daily/article.json -o out/a1.pdf', 'Set one story as a front page')

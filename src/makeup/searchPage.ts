@@ -65,8 +65,12 @@ export function searchPage(input: SearchInput): PlanDraft[] {
   );
   const leadFixed = stories[lead]?.fixed !== undefined;
   // A plan without the lead is the last resort: a desk places the lead and reports its white or
-  // overset before it holds the lead and gives its page to a story that ranks below it.
-  const leadOut = () => stories.length > 0 && !stories[lead]!.continuedFrom && !used[lead];
+  // overset before it holds the lead and gives its page to a story that ranks below it. So is one
+  // without a continuation: its first part is already in print, and the rest must follow it.
+  const mustPlace = stories.flatMap((st, s) =>
+    st.continuedFrom || (s === lead && !st.continuedFrom) ? [s] : [],
+  );
+  const leadOut = () => mustPlace.some((s) => !used[s]);
   let withoutLead: PlanDraft | undefined;
   // Hand-placed stories are part of every plan, in the shape their module takes.
   for (const [s, story] of stories.entries()) {

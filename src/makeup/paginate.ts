@@ -1,0 +1,436 @@
+/**
+ * Pagination: which story goes on which page. Sections in budget order, each a run of pages; the
+ * front page opens the first section. Stories go in priority order; every page is made up for
+ * real (through PageMaker) before the next is decided, so what a page could not take (held) is
+ * offered to the next page of its section, and what it jumped is set first on its jump page.
+ * Booked ads are on their page; ads booked in a section are spread over its pages. A section
+ * runs as many pages as its stories and ads need (or the number the budget gives), and the
+ * edition is padded to whole plates. Pure: the page maker is the one question it asks.
+ */
+
+export interface PaginateStory {
+  section: number;
+  front: boolean;
+  jump: boolean;
+  /** Grid cells (columns x lines) the whole story takes at its smallest, and at its largest (photo deepest). */
+  area: number;
+  maxArea: number;
+}
+
+export interface PaginateAd {
+  section: number;
+  /** Booked on this page of its section (1-based); absent: any page of the section but the front. */
+  pageNumber?: number;
+  cells: number;
+}
+
+export interface PaginateInput {
+  sections: readonly { pages?: number }[];
+  /** In priority order (the caller sorts); the first front story leads the front. */
+  stories: readonly PaginateStory[];
+  ads: readonly PaginateAd[];
+  /** Grid cells of the type area of the front page (under the flag) and of an inside page. */
+  frontCells: number;
+  pageCells: number;
+  plate: number;
+  maker: PageMaker;
+}
+
+export interface PageStory {
+  story: number;
+  /** Set from where its first page left off: the index of that page. */
+  continuedFrom?: number;
+  /** May continue on this page (index) if it does not fit. */
+  jumpTo?: { section: number; number: number };
+}
+
+export interface PlannedPage {
+  section: number;
+  /** Page number within the section, 1-based. */
+  number: number;
+  front: boolean;
+  stories: PageStory[];
+  ads: number[];
+  /** Added to fill the last plate: no stories, a house ad. */
+  padding?: boolean;
+}
+
+export interface PageOutcome {
+  /** Stories set on the page (whole or their first part). */
+  placed: number[];
+  jumped: number[];
+  held: { story: number; reason: string }[];
+  /** Grid cells left white, and lines overset. */
+  white: number;
+  overset: number;
+  filled: boolean;
+}
+
+export interface PageMaker {
+  makeUp(page: PlannedPage, decided: readonly PlannedPage[]): Promise<PageOutcome>;
+  /** The trial of this page that was kept (any trial made before, by its plan object). */
+  keep(page: PlannedPage, decided: readonly PlannedPage[], outcome: PageOutcome): void;
+  /** Cells the rest of a story still needs after its first part was set on `from`. */
+  continuationArea(story: number, from: number): number;
+}
+
+export interface PaginateResult {
+  pages: PlannedPage[];
+  outcomes: PageOutcome[];
+  held: { story: number; reason: string }[];
+}
+
+/** Trials of one page: the greedy pick, then with one story more or one fewer. */
+const TRIALS = 4;
+/** How far down the priority list a smaller story may be taken ahead of a larger one. */
+const LOOKAHEAD = 4;
+/** A story that may jump goes on a page with room for this share of it (the rest continues). */
+const MIN_JUMP_SHARE = 0.35;
+/** Cells of white a story's photo and shape can still absorb beyond its smallest area. */
+const SLACK = 40;
+/** Ads booked in a section take at most this share of a page, unless the page has nothing else. */
+const AD_SHARE = 0.55;
+
+export async function paginate(input: PaginateInput): Promise<PaginateResult> {
+  const pages: PlannedPage[] = [];
+  const outcomes: PageOutcome[] = [];
+  const held: { story: number; reason: string }[] = [];
+  const adsLeft = input.ads.map((_, i) => i).filter((i) => input.ads[i]!.pageNumber === undefined);
+  const frontStories = input.stories.map((_, i) => i).filter((i) => input.stories[i]!.front);
+  const onTheFront = new Set(frontStories);
+  /** Continuations waiting for their jump page: key "section|number". */
+  const pending = new Map<string, PageStory[]>();
+  const keyOf = (section: number, number: number) => `${section}|${number}`;
+
+  for (const [s, section] of input.sections.entries()) {
+    // Front stories start on the front page (section 0's first page), not on their section's.
+    const fresh = input.stories
+      .map((_, i) => i)
+      .filter((i) => input.stories[i]!.section === s && !onTheFront.has(i));
+    const lastBooked = Math.max(
+      0,
+      ...input.ads.filter((a) => a.section === s && a.pageNumber).map((a) => a.pageNumber!),
+    );
+    const sectionAds = adsLeft.filter((i) => input.ads[i]!.section === s);
+    const estimate = estimatePages(input, s, fresh, sectionAds);
+    let number = 0;
+    let refusedInARow = 0;
+    for (;;) {
+      number++;
+      const front = pages.length === 0;
+      const waiting = pending.get(keyOf(s, number)) ?? [];
+      pending.delete(keyOf(s, number));
+      const more =
+        section.pages !== undefined
+          ? number <= section.pages
+          : number <= lastBooked ||
+            waiting.length > 0 ||
+            fresh.length > 0 ||
+            sectionAds.length > 0 ||
+            (front && frontStories.length > 0);
+      if (!more) {
+        number--;
+        break;
+      }
+      const pageAds = input.ads
+        .map((_, i) => i)
+        .filter((i) => input.ads[i]!.section === s && input.ads[i]!.pageNumber === number);
+      const cells = front ? input.frontCells : input.pageCells;
+      if (!front) {
+        const remainingPages = Math.max(1, (section.pages ?? estimate) - number + 1);
+        let share = sectionAds.reduce((sum, i) => sum + input.ads[i]!.cells, 0) / remainingPages;
+        for (const i of pageAds) share -= input.ads[i]!.cells;
+        while (sectionAds.length > 0) {
+          const next = sectionAds[0]!;
+          const adCells = pageAds.reduce((sum, i) => sum + input.ads[i]!.cells, 0) + input.ads[next]!.cells;
+          const nothingElse = fresh.length === 0 && waiting.length === 0;
+          if ((share <= 0 || adCells > cells * AD_SHARE) && !nothingElse) break;
+          if (adCells > cells) break;
+          pageAds.push(next);
+          sectionAds.shift();
+          share -= input.ads[next]!.cells;
+        }
+      }
+      const candidates = front ? [...frontStories, ...fresh] : fresh;
+      const page = await bestTrial(
+        input,
+        pages,
+        s,
+        number,
+        front,
+        waiting,
+        candidates,
+        pageAds,
+        front ? [] : sectionAds,
+        cells,
+      );
+      for (const ad of page.page.ads) removeFrom(sectionAds, ad);
+      pages.push(page.page);
+      outcomes.push(page.outcome);
+      input.maker.keep(page.page, pages.slice(0, -1), page.outcome);
+      const index = pages.length - 1;
+      // What the page set leaves the queues; what it held goes back, ahead of the rest.
+      for (const story of page.outcome.placed) {
+        removeFrom(fresh, story);
+        removeFrom(frontStories, story);
+      }
+      const heldFresh = page.outcome.held.filter((h) => !waiting.some((w) => w.story === h.story));
+      for (const h of heldFresh) {
+        removeFrom(frontStories, h.story);
+        if (input.stories[h.story]!.section === s) {
+          if (!fresh.includes(h.story)) fresh.unshift(h.story);
+        } else {
+          // A front story of a later section that the front could not take opens its section.
+          pendingFresh(pending, keyOf(input.stories[h.story]!.section, 1), h.story);
+        }
+      }
+      for (const story of page.outcome.jumped) {
+        const slot = page.page.stories.find((p) => p.story === story)!;
+        const to = slot.jumpTo!;
+        const list = pending.get(keyOf(to.section, to.number)) ?? [];
+        list.push({ story, continuedFrom: index });
+        pending.set(keyOf(to.section, to.number), list);
+      }
+      // A continuation the page could not take is held where it is: its first part stands.
+      for (const h of page.outcome.held) if (waiting.some((w) => w.story === h.story)) held.push(h);
+      const fixed = section.pages !== undefined;
+      const progress = page.outcome.placed.length > 0;
+      refusedInARow = progress ? 0 : refusedInARow + 1;
+      if (!fixed && refusedInARow >= 2 && fresh.length > 0) {
+        // Two pages in a row took nothing: the first story fits no page; hold it, go on.
+        const story = fresh.shift()!;
+        held.push({ story, reason: heldReasonOf(page.outcome, story) });
+        refusedInARow = 0;
+      }
+      if (fixed && number === section.pages) {
+        for (const story of fresh.splice(0))
+          held.push({ story, reason: `no room on the ${section.pages} pages of its section` });
+      }
+    }
+    if (section.pages === undefined) await backfill(input, pages, outcomes, s);
+    // Ads booked in the section that found no page: on its last page's foot they would overset
+    // the stories, so they are reported (the edition side turns this into an error naming the row).
+    for (const i of sectionAds)
+      held.push({ story: -1 - i, reason: 'no page of the section had room for the ad' });
+  }
+  // Continuations bound for pages that were never made (a fixed section too short) are held.
+  for (const list of pending.values())
+    for (const p of list)
+      held.push({ story: p.story, reason: 'its jump page is past the end of its section' });
+  const padded = (input.plate - (pages.length % input.plate)) % input.plate;
+  const last = pages[pages.length - 1]!;
+  for (let i = 1; i <= padded; i++)
+    pages.push({
+      section: last.section,
+      number: last.number + i,
+      front: false,
+      stories: [],
+      ads: [],
+      padding: true,
+    });
+  return { pages, outcomes, held };
+}
+
+/**
+ * The last page of a section that did not fill: its stories are offered, one by one, to the
+ * section's earlier pages that left white and jump nothing onward (so no later page moves); a
+ * page that takes one with less white keeps it. A last page left with nothing is dropped.
+ */
+async function backfill(
+  input: PaginateInput,
+  pages: PlannedPage[],
+  outcomes: PageOutcome[],
+  s: number,
+): Promise<void> {
+  const lastIndex = pages.length - 1;
+  const last = pages[lastIndex]!;
+  if (last.section !== s || last.front || outcomes[lastIndex]!.filled) return;
+  for (const slot of [...last.stories]) {
+    if (slot.continuedFrom !== undefined || input.stories[slot.story]!.front) continue;
+    const area = input.stories[slot.story]!.area;
+    for (let i = 0; i < lastIndex; i++) {
+      const page = pages[i]!;
+      const o = outcomes[i]!;
+      if (page.section !== s || page.front || o.filled || o.jumped.length > 0) continue;
+      if (o.white + SLACK < area) continue;
+      const trial: PlannedPage = { ...page, stories: [...page.stories, { story: slot.story }] };
+      const decided = pages.slice(0, i);
+      const outcome = await input.maker.makeUp(trial, decided);
+      const keepsAll = trial.stories.every((t) => outcome.placed.includes(t.story));
+      if (keepsAll && outcome.overset === 0 && outcome.jumped.length === 0 && outcome.white < o.white) {
+        pages[i] = trial;
+        outcomes[i] = outcome;
+        input.maker.keep(trial, decided, outcome);
+        last.stories.splice(last.stories.indexOf(slot), 1);
+        break;
+      }
+      // The page as it was stays the one kept.
+      input.maker.keep(page, decided, o);
+    }
+  }
+  if (last.stories.length === 0 && last.ads.length === 0) {
+    pages.pop();
+    outcomes.pop();
+  } else if (last.stories.length < outcomes[lastIndex]!.placed.length) {
+    const decided = pages.slice(0, lastIndex);
+    outcomes[lastIndex] = await input.maker.makeUp(last, decided);
+    input.maker.keep(last, decided, outcomes[lastIndex]!);
+  }
+}
+
+function pendingFresh(pending: Map<string, PageStory[]>, key: string, story: number): void {
+  const list = pending.get(key) ?? [];
+  list.push({ story });
+  pending.set(key, list);
+}
+
+function removeFrom(list: number[], value: number): void {
+  const i = list.indexOf(value);
+  if (i >= 0) list.splice(i, 1);
+}
+
+function heldReasonOf(outcome: PageOutcome, story: number): string {
+  return outcome.held.find((h) => h.story === story)?.reason ?? 'no page could take it';
+}
+
+/** Pages a section's stories and ads need, estimated from their areas. */
+function estimatePages(
+  input: PaginateInput,
+  s: number,
+  stories: readonly number[],
+  ads: readonly number[],
+): number {
+  const area =
+    stories.reduce((sum, i) => sum + input.stories[i]!.area, 0) +
+    ads.reduce((sum, i) => sum + input.ads[i]!.cells, 0);
+  return Math.max(1, Math.ceil(area / input.pageCells));
+}
+
+interface Trial {
+  page: PlannedPage;
+  outcome: PageOutcome;
+}
+
+/**
+ * One page: continuations first (they lead, so makeup holds them last), then fresh stories in
+ * priority order while their estimated areas fit; a story that would overflow goes on if it may
+ * jump. Made up for real; if it left white, once more with the next story too, or without the
+ * last one if it held something. The best trial is kept: fewest held, then least white.
+ */
+async function bestTrial(
+  input: PaginateInput,
+  decided: readonly PlannedPage[],
+  section: number,
+  number: number,
+  front: boolean,
+  waiting: readonly PageStory[],
+  candidates: readonly number[],
+  ads: readonly number[],
+  spareAds: readonly number[],
+  cells: number,
+): Promise<Trial> {
+  const jumpTo = (story: number) => {
+    const home = input.stories[story]!.section;
+    if (!input.stories[story]!.jump) return undefined;
+    return home === section ? { section, number: number + 1 } : { section: home, number: 1 };
+  };
+  let free = cells - ads.reduce((sum, i) => sum + input.ads[i]!.cells, 0);
+  const base: PageStory[] = waiting.map((w) => {
+    free -= input.maker.continuationArea(w.story, w.continuedFrom ?? -1);
+    const to = jumpTo(w.story);
+    return { ...w, ...(to && { jumpTo: to }) };
+  });
+  const chosen: number[] = [];
+  for (const [k, story] of candidates.entries()) {
+    const area = input.stories[story]!.area;
+    const smallest = Math.min(...candidates.slice(k).map((c) => input.stories[c]!.area));
+    if (free < smallest) break;
+    const empty = chosen.length === 0 && base.length === 0;
+    // Priority order, but a smaller story a little further down may take the space left.
+    if (chosen.length > 0 && k > candidates.indexOf(chosen[chosen.length - 1]!) + LOOKAHEAD) break;
+    if (area <= free || empty || (jumpTo(story) && free >= area * MIN_JUMP_SHARE)) {
+      chosen.push(story);
+      free -= area;
+    }
+  }
+  const pageWith = (stories: readonly number[], extraAds: readonly number[]): PlannedPage => ({
+    section,
+    number,
+    front,
+    stories: [
+      ...base,
+      ...stories.map((story) => {
+        const to = jumpTo(story);
+        return { story, ...(to && { jumpTo: to }) };
+      }),
+    ],
+    ads: [...ads, ...extraAds],
+  });
+  const trials: Trial[] = [];
+  const tried = new Set<string>();
+  const keyOf = (stories: readonly number[], extra: readonly number[]) =>
+    `${stories.join(',')}|${extra.join(',')}`;
+  const attempt = async (stories: readonly number[], extra: readonly number[] = []) => {
+    const key = keyOf(stories, extra);
+    if (tried.has(key) || trials.length >= TRIALS) return;
+    tried.add(key);
+    const page = pageWith(stories, extra);
+    const outcome = await input.maker.makeUp(page, decided);
+    if (process.env.GALLEY_DEBUG_PAGINATE)
+      console.error(
+        'trial',
+        section,
+        number,
+        page.stories.map((p) => p.story).join(','),
+        'ads',
+        page.ads.join(','),
+        JSON.stringify(outcome),
+      );
+    trials.push({ page, outcome });
+  };
+  await attempt(chosen);
+  for (let round = 0; round < TRIALS - 1; round++) {
+    const best = pick(trials, waiting);
+    const o = best.outcome;
+    if (o.filled && o.held.length === 0) break;
+    const current = best.page.stories.slice(base.length).map((p) => p.story);
+    const extra = best.page.ads.slice(ads.length);
+    const unused = candidates.filter((c) => !current.includes(c));
+    let nextAds = extra;
+    const heldContinuation = o.held.some((h) => waiting.some((w) => w.story === h.story));
+    let next: number[] | undefined;
+    if (heldContinuation || o.overset > 0) next = current.slice(0, -1);
+    else if (o.held.length > 0) {
+      const keep = current.filter((c) => !o.held.some((h) => h.story === c));
+      const smaller = unused.find((c) => input.stories[c]!.area <= o.white + SLACK);
+      next = smaller !== undefined ? [...keep, smaller] : keep;
+    } else if (o.white > 0) {
+      const fits = unused.find((c) => input.stories[c]!.area <= o.white + SLACK);
+      const jumps = unused.find((c) => jumpTo(c) !== undefined);
+      // An ad booked in the section (not on a page) that about fills the white goes in first.
+      const ad = spareAds
+        .filter((a) => !extra.includes(a) && input.ads[a]!.cells <= o.white + SLACK / 2)
+        .sort((a, b) => Math.abs(input.ads[a]!.cells - o.white) - Math.abs(input.ads[b]!.cells - o.white))[0];
+      if (ad !== undefined && (fits === undefined || Math.abs(input.ads[ad]!.cells - o.white) < SLACK)) {
+        next = current;
+        nextAds = [...extra, ad];
+      } else {
+        const add = fits ?? jumps;
+        if (add !== undefined) next = [...current, add];
+      }
+    }
+    if (!next || tried.has(keyOf(next, nextAds))) break;
+    await attempt(next, nextAds);
+  }
+  return pick(trials, waiting);
+}
+
+/** No continuation held, fewest stories held, then least white and overset, then the earliest trial. */
+function pick(trials: readonly Trial[], waiting: readonly PageStory[]): Trial {
+  const cost = (t: Trial) =>
+    t.outcome.held.filter((h) => waiting.some((w) => w.story === h.story)).length * 1_000_000 +
+    t.outcome.held.length * 10_000 +
+    t.outcome.white +
+    t.outcome.overset * 20;
+  return trials.reduce((best, t) => (cost(t) < cost(best) ? t : best));
+}
