@@ -112,7 +112,7 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
       ...input.ads.filter((a) => a.section === s && a.pageNumber).map((a) => a.pageNumber!),
     );
     const sectionAds = adsLeft.filter((i) => input.ads[i]!.section === s);
-    const estimate = estimatePages(input, s, fresh, sectionAds);
+    const estimate = estimatePages(input, fresh, sectionAds);
     let number = 0;
     let refusedInARow = 0;
     for (;;) {
@@ -294,12 +294,7 @@ function heldReasonOf(outcome: PageOutcome, story: number): string {
 }
 
 /** Pages a section's stories and ads need, estimated from their areas. */
-function estimatePages(
-  input: PaginateInput,
-  s: number,
-  stories: readonly number[],
-  ads: readonly number[],
-): number {
+function estimatePages(input: PaginateInput, stories: readonly number[], ads: readonly number[]): number {
   const area =
     stories.reduce((sum, i) => sum + input.stories[i]!.area, 0) +
     ads.reduce((sum, i) => sum + input.ads[i]!.cells, 0);

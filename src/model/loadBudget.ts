@@ -58,7 +58,7 @@ export function loadBudget(file: string, policy: PathPolicy = {}): Budget {
     head = { name: 'Late City', template: 'broadsheet', plate: 4 };
   } else {
     const data = parseWithSchema(BudgetSchema, readDataFile(file, 'budget'), file);
-    data.stories.forEach((s, i) => stories.push({ ...s, field: formatPath(['stories', i]) }));
+    for (const [i, s] of data.stories.entries()) stories.push({ ...s, field: formatPath(['stories', i]) });
     head = {
       name: data.name,
       ...(data.newspaper && { newspaper: data.newspaper }),
