@@ -132,10 +132,15 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
         number--;
         break;
       }
-      const pageAds = input.ads
-        .map((_, i) => i)
-        .filter((i) => input.ads[i]!.section === s && input.ads[i]!.pageNumber === number);
       const cells = front ? input.frontCells : input.pageCells;
+      const pageAds: number[] = [];
+      for (const [i, ad] of input.ads.entries()) {
+        if (ad.section !== s || ad.pageNumber !== number) continue;
+        // Booked together on one page beyond its size: refused, named by the edition side.
+        if (pageAds.reduce((sum, a) => sum + input.ads[a]!.cells, 0) + ad.cells > cells)
+          held.push({ story: -1 - i, reason: 'the ads booked on its page add up to more than the page' });
+        else pageAds.push(i);
+      }
       if (!front) {
         const remainingPages = Math.max(1, (section.pages ?? estimate) - number + 1);
         let share = sectionAds.reduce((sum, i) => sum + input.ads[i]!.cells, 0) / remainingPages;
@@ -175,15 +180,23 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
         removeFrom(frontStories, story);
       }
       const heldFresh = page.outcome.held.filter((h) => !waiting.some((w) => w.story === h.story));
+      // Front stories the front page did not take (held, or not tried for want of room) open
+      // their sections instead, in priority order.
+      if (front)
+        for (const story of [...frontStories].reverse())
+          if (!heldFresh.some((h) => h.story === story)) heldFresh.unshift({ story, reason: '' });
+      const back: number[] = [];
       for (const h of heldFresh) {
         removeFrom(frontStories, h.story);
         if (input.stories[h.story]!.section === s) {
-          if (!fresh.includes(h.story)) fresh.unshift(h.story);
+          if (!fresh.includes(h.story) && !back.includes(h.story)) back.push(h.story);
         } else {
           // A front story of a later section that the front could not take opens its section.
           pendingFresh(pending, keyOf(input.stories[h.story]!.section, 1), h.story);
         }
       }
+      // Back ahead of the rest, in priority order (the stories' order is their priority).
+      fresh.unshift(...back.sort((a, b) => a - b));
       for (const story of page.outcome.jumped) {
         const slot = page.page.stories.find((p) => p.story === story)!;
         const to = slot.jumpTo!;
@@ -361,6 +374,7 @@ async function bestTrial(
     ],
     ads: [...ads, ...extraAds],
   });
+  const adCellsOf = (page: PlannedPage) => page.ads.reduce((sum, a) => sum + input.ads[a]!.cells, 0);
   const trials: Trial[] = [];
   const tried = new Set<string>();
   const keyOf = (stories: readonly number[], extra: readonly number[]) =>
@@ -404,7 +418,12 @@ async function bestTrial(
       const jumps = unused.find((c) => jumpTo(c) !== undefined);
       // An ad booked in the section (not on a page) that about fills the white goes in first.
       const ad = spareAds
-        .filter((a) => !extra.includes(a) && input.ads[a]!.cells <= o.white + SLACK / 2)
+        .filter(
+          (a) =>
+            !extra.includes(a) &&
+            input.ads[a]!.cells <= o.white + SLACK / 2 &&
+            adCellsOf(best.page) + input.ads[a]!.cells <= cells,
+        )
         .sort((a, b) => Math.abs(input.ads[a]!.cells - o.white) - Math.abs(input.ads[b]!.cells - o.white))[0];
       if (ad !== undefined && (fits === undefined || Math.abs(input.ads[ad]!.cells - o.white) < SLACK)) {
         next = current;

@@ -1,0 +1,172 @@
+/**
+ * Pagination over a fake page maker that packs areas: a page takes its stories in order while
+ * they fit, jumps the one that overflows if it may, holds the rest. Whatever the budget and the
+ * ad dummy, every story is set, jumped (its rest on its jump page) or held, and every ad is on
+ * exactly one page: its booked page if it has one.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type PageMaker,
+  type PageOutcome,
+  type PaginateInput,
+  type PlannedPage,
+  paginate,
+} from '../../src/makeup/paginate.js';
+
+const FRONT = 400;
+const PAGE = 500;
+
+function fakeMaker(input: () => PaginateInput): PageMaker & { remaining: Map<number, number> } {
+  const rests = new WeakMap<PlannedPage, Map<number, number>>();
+  const remaining = new Map<number, number>();
+  return {
+    remaining,
+    async makeUp(page) {
+      const { stories, ads } = input();
+      let free = (page.front ? FRONT : PAGE) - page.ads.reduce((s, a) => s + ads[a]!.cells, 0);
+      const out: PageOutcome = { placed: [], jumped: [], held: [], white: 0, overset: 0, filled: false };
+      const rest = new Map<number, number>();
+      for (const slot of page.stories) {
+        const area =
+          slot.continuedFrom !== undefined ? (remaining.get(slot.story) ?? 0) : stories[slot.story]!.area;
+        if (area <= free) {
+          out.placed.push(slot.story);
+          free -= area;
+        } else if (slot.jumpTo && free >= 20) {
+          out.placed.push(slot.story);
+          out.jumped.push(slot.story);
+          rest.set(slot.story, area - free);
+          free = 0;
+        } else out.held.push({ story: slot.story, reason: 'no room' });
+      }
+      out.white = Math.max(0, free);
+      out.filled = out.white < 10;
+      rests.set(page, rest);
+      return out;
+    },
+    keep(page) {
+      for (const [story, area] of rests.get(page) ?? []) remaining.set(story, area);
+    },
+    continuationArea(story, from) {
+      return from < 0 ? input().stories[story]!.area : (remaining.get(story) ?? 0);
+    },
+  };
+}
+
+const budgets = fc
+  .record({
+    sections: fc.integer({ min: 1, max: 3 }),
+    stories: fc.array(
+      fc.record({
+        section: fc.nat(2),
+        front: fc.boolean(),
+        jump: fc.boolean(),
+        area: fc.integer({ min: 40, max: 700 }),
+      }),
+      { minLength: 1, maxLength: 14 },
+    ),
+    ads: fc.array(
+      fc.record({
+        section: fc.nat(2),
+        pageNumber: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+        cells: fc.integer({ min: 30, max: 260 }),
+      }),
+      { maxLength: 8 },
+    ),
+    plate: fc.constantFrom(2, 4),
+  })
+  .map((b) => ({
+    ...b,
+    stories: b.stories.map((s) => ({ ...s, section: s.section % b.sections, maxArea: s.area })),
+    ads: b.ads.map((a) => ({
+      section: a.section % b.sections,
+      cells: a.cells,
+      // Only inside pages take a booking; the front (section 0, page 1) does not.
+      ...(a.pageNumber !== undefined &&
+        !(a.section % b.sections === 0 && a.pageNumber === 1) && { pageNumber: a.pageNumber }),
+    })),
+  }));
+
+describe('paginate', () => {
+  it('sets, jumps or holds every story; places every ad once, on its booked page; whole plates', async () => {
+    await fc.assert(
+      fc.asyncProperty(budgets, async (b) => {
+        let input!: PaginateInput;
+        const maker = fakeMaker(() => input);
+        input = {
+          sections: Array.from({ length: b.sections }, () => ({})),
+          stories: b.stories,
+          ads: b.ads,
+          frontCells: FRONT,
+          pageCells: PAGE,
+          plate: b.plate,
+          maker,
+        };
+        const result = await paginate(input);
+        expect(result.pages.length % b.plate).toBe(0);
+        const held = new Set(result.held.map((h) => h.story));
+        for (const [story] of b.stories.entries()) {
+          const first = result.pages.findIndex(
+            (p, i) =>
+              p.stories.some((s) => s.story === story && s.continuedFrom === undefined) &&
+              result.outcomes[i]?.placed.includes(story),
+          );
+          expect(first >= 0 || held.has(story), `story ${story} set or held`).toBe(true);
+          // Jumped: its rest is on the page it jumps to, continued from where it started.
+          let at = first;
+          while (at >= 0 && result.outcomes[at]!.jumped.includes(story)) {
+            const slot = result.pages[at]!.stories.find((s) => s.story === story)!;
+            const to = result.pages.findIndex(
+              (p) => p.section === slot.jumpTo!.section && p.number === slot.jumpTo!.number,
+            );
+            expect(to, `jump page of story ${story}`).toBeGreaterThan(at);
+            const cont = result.pages[to]!.stories.find((s) => s.story === story);
+            expect(cont?.continuedFrom).toBe(at);
+            if (!result.outcomes[to]!.placed.includes(story)) {
+              expect(held.has(story)).toBe(true);
+              break;
+            }
+            at = to;
+          }
+        }
+        for (const [ad, booking] of b.ads.entries()) {
+          const on = result.pages.filter((p) => p.ads.includes(ad));
+          // Refused (the edition side names its booking row), or on exactly one page.
+          if (result.held.some((h) => h.story === -1 - ad)) {
+            expect(on).toHaveLength(0);
+            continue;
+          }
+          expect(on, `ad ${ad} on exactly one page`).toHaveLength(1);
+          expect(on[0]!.section).toBe(booking.section);
+          if (booking.pageNumber !== undefined) expect(on[0]!.number).toBe(booking.pageNumber);
+        }
+        for (const p of result.pages)
+          expect(p.ads.reduce((s, a) => s + b.ads[a]!.cells, 0)).toBeLessThanOrEqual(p.front ? FRONT : PAGE);
+      }),
+      { numRuns: 150, seed: 20261207 },
+    );
+  });
+
+  it('puts the front stories on the front page, the lead first', async () => {
+    let input!: PaginateInput;
+    input = {
+      sections: [{}, {}],
+      stories: [
+        { section: 0, front: false, jump: false, area: 150, maxArea: 150 },
+        { section: 1, front: true, jump: true, area: 300, maxArea: 300 },
+        { section: 0, front: true, jump: true, area: 250, maxArea: 250 },
+      ],
+      ads: [],
+      frontCells: FRONT,
+      pageCells: PAGE,
+      plate: 2,
+      maker: fakeMaker(() => input),
+    };
+    const result = await paginate(input);
+    expect(result.pages[0]!.stories.map((s) => s.story)).toEqual([1, 2]);
+    // Story 2 overflowed the front and continues on the first inside page of its section.
+    expect(result.outcomes[0]!.jumped).toEqual([2]);
+    expect(result.pages[1]!.stories[0]).toMatchObject({ story: 2, continuedFrom: 0 });
+  });
+});
