@@ -7,7 +7,7 @@ import { EXIT_OK } from './exitCodes.js';
 import { runCommand } from './runCommand.js';
 import { writeOutput } from './writeOutput.js';
 
-const NAMES: readonly SchemaName[] = ['article', 'template', 'edition', 'font-catalog'];
+const NAMES: readonly SchemaName[] = ['article', 'template', 'edition', 'font-catalog', 'budget', 'booking'];
 
 interface SchemaArgs {
   name?: SchemaName;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FontCatalogSchema } from './loadTemplateFonts.js';
 import { ArticleSchema } from './schema/articleSchema.js';
+import { BookingSchema, BudgetSchema } from './schema/budgetSchema.js';
 import { EditionSchema } from './schema/editionSchema.js';
 import { TemplateSchema } from './schema/templateSchema.js';
 
@@ -13,6 +14,8 @@ export const SCHEMAS = {
   template: TemplateSchema,
   edition: EditionSchema,
   'font-catalog': FontCatalogSchema,
+  budget: BudgetSchema,
+  booking: BookingSchema,
 } as const;
 export type SchemaName = keyof typeof SCHEMAS;
 
