@@ -28,7 +28,9 @@ export function paginationReport(p: Pagination) {
       return {
         slug: p.order[slot.story]!.slug,
         ...(story.continuedFrom && { continuedFrom: story.continuedFrom }),
-        ...(module?.choice.jumps && story.jump && { jumpsTo: story.jump }),
+        ...(module?.choice.jumps &&
+          story.jump &&
+          continues(p, story.jump, slot.story) && { jumpsTo: story.jump }),
         ...(module && { columns: module.rect.columns, depth: module.rect.depth }),
       };
     });
@@ -49,6 +51,12 @@ export function paginationReport(p: Pagination) {
     .map((h) => ({ slug: p.order[h.story]!.slug, field: p.order[h.story]!.field, reason: h.reason }));
   const overLength = p.overLength.map((o) => ({ slug: o.story.slug, words: o.words, wanted: o.wanted }));
   return { pages, held, overLength };
+}
+
+/** Whether the rest of a story is set on its jump page (not all of it was set where it starts). */
+function continues(p: Pagination, label: string, story: number): boolean {
+  const to = p.edition.pages.findIndex((page) => page.label === label);
+  return to >= 0 && (p.result.outcomes[to]?.placed.includes(story) ?? false);
 }
 
 export function formatPagination(p: Pagination): string {

@@ -41,5 +41,29 @@ export async function paginateFiles(options: PaginateFilesOptions): Promise<Pagi
   });
   const made = pagination.edition.pages.map((page, i) => ({ page, makeup: pagination.makeups[i] }));
   const manifest = positionsInto(pagination.data, pagination.edition, made, 0, options.output);
+  dropEmptyJumps(manifest as Manifest);
   return { pagination, manifest, ws };
+}
+
+type Manifest = {
+  sections: {
+    pages: { label?: string; stories: { article: string; continuesOn?: string; continuedFrom?: string }[] }[];
+  }[];
+};
+
+/**
+ * A story makeup let jump whose whole text was set on its first page after all has nothing on
+ * its jump page (the page drops it): its "continues on" goes too, so the manifest says what is printed.
+ */
+function dropEmptyJumps(manifest: Manifest): void {
+  const pages = manifest.sections.flatMap((s) => s.pages);
+  for (const page of pages)
+    for (const story of page.stories) {
+      if (!story.continuesOn) continue;
+      const target = pages.find((p) => p.label === story.continuesOn);
+      const continued = target?.stories.some(
+        (s) => s.article === story.article && s.continuedFrom === page.label,
+      );
+      if (!continued) delete story.continuesOn;
+    }
 }

@@ -10,6 +10,7 @@ import { relative } from 'node:path';
 import { contentTop } from '../layout/layoutPage.js';
 import { createLayoutMeasurer } from '../makeup/createLayoutMeasurer.js';
 import { type PageOutcome, type PaginateResult, type PlannedPage, paginate } from '../makeup/paginate.js';
+import { largestFreeRect } from '../makeup/largestFreeRect.js';
 import { WEIGHTS } from '../makeup/scorePlan.js';
 import type { MakeupStory } from '../makeup/types.js';
 import { InputError } from '../model/InputError.js';
@@ -72,6 +73,7 @@ export async function paginateBudget(
   });
   const areas = order.map((s) => estimateArea(ws, t, s));
 
+  const lines = (front: boolean) => (front ? frontLines : pageLines);
   const labelOf = (p: { section: number; number: number }) =>
     `${budget.sections[p.section]!.prefix}${p.number}`;
   const kept = new Map<number, { page: PlannedPage; makeup: PageMakeup }>();
@@ -100,6 +102,7 @@ export async function paginateBudget(
     })),
     frontCells: frontLines * t.columns,
     pageCells: pageLines * t.columns,
+    columns: t.columns,
     plate: budget.plate,
     maker: {
       async makeUp(page, decided) {
@@ -107,7 +110,7 @@ export async function paginateBudget(
         ws.memo.delete(memoKey(labelOf(page)));
         const makeup = (await pageMakeup(ws, edition, decided.length, 1))!;
         trials.set(page, makeup);
-        return outcomeOf(page, makeup);
+        return outcomeOf(page, makeup, t.columns, lines(page.front));
       },
       keep(page, decided) {
         const makeup = trials.get(page)!;
@@ -151,7 +154,7 @@ export async function paginateBudget(
 }
 
 /** What pagination needs to know of a page's best plan. */
-function outcomeOf(page: PlannedPage, makeup: PageMakeup): PageOutcome {
+function outcomeOf(page: PlannedPage, makeup: PageMakeup, columns: number, lines: number): PageOutcome {
   const plan = makeup.plans[0]!;
   const story = (i: number) => page.stories[i]!.story;
   const s = plan.score;
@@ -164,6 +167,13 @@ function outcomeOf(page: PlannedPage, makeup: PageMakeup): PageOutcome {
     white,
     overset,
     filled: white === 0 && overset === 0,
+    ...(white > 0 && {
+      gap: largestFreeRect(
+        columns,
+        lines,
+        [...plan.stories, ...plan.ads].map((m) => m.rect),
+      ),
+    }),
   };
 }
 
@@ -177,6 +187,8 @@ function manifestData(
   date: string,
 ): EditionData {
   const rel = (path: string) => relative(budget.dir, path) || '.';
+  // What a desk puts in a hole it cannot fill by deadline: the paper's own promotion.
+  const houseLabel = `House advertisement: ${budget.newspaper ?? t.folio.newspaper ?? budget.name}`;
   const lines = t.gridLines - contentTop(t, false);
   const data = {
     name: budget.name,
@@ -205,25 +217,31 @@ function manifestData(
                 }),
               };
             }),
-            ads: p.padding
-              ? [
-                  {
-                    columns: t.columns,
-                    depth: lines,
-                    label: `House advertisement: ${budget.newspaper ?? t.folio.newspaper ?? budget.name}`,
-                  },
-                ]
-              : p.ads.map((i) => {
-                  const b = bookings[i]!;
-                  return {
-                    columns: b.columns,
-                    depth: b.depth,
-                    label: b.label,
-                    ...(b.position === 'bottom left' && { column: 1 }),
-                    ...(b.position === 'bottom right' && { column: t.columns - b.columns + 1 }),
-                    ...(b.artworkPath && { file: rel(b.artworkPath) }),
-                  };
-                }),
+            ads: [
+              ...(p.padding ? [{ columns: t.columns, depth: lines, label: houseLabel }] : []),
+              ...(p.house
+                ? [
+                    {
+                      column: p.house.column + 1,
+                      top: p.house.top,
+                      columns: p.house.columns,
+                      depth: p.house.depth,
+                      label: houseLabel,
+                    },
+                  ]
+                : []),
+              ...p.ads.map((i) => {
+                const b = bookings[i]!;
+                return {
+                  columns: b.columns,
+                  depth: b.depth,
+                  label: b.label,
+                  ...(b.position === 'bottom left' && { column: 1 }),
+                  ...(b.position === 'bottom right' && { column: t.columns - b.columns + 1 }),
+                  ...(b.artworkPath && { file: rel(b.artworkPath) }),
+                };
+              }),
+            ],
           })),
         },
       ];

@@ -32,6 +32,8 @@ export interface PaginateInput {
   /** Grid cells of the type area of the front page (under the flag) and of an inside page. */
   frontCells: number;
   pageCells: number;
+  /** Columns of a page: a house ad across them takes the white the stories leave. */
+  columns: number;
   plate: number;
   maker: PageMaker;
 }
@@ -53,6 +55,8 @@ export interface PlannedPage {
   ads: number[];
   /** Added to fill the last plate: no stories, a house ad. */
   padding?: boolean;
+  /** A house ad where the stories left white (content grid terms), as desks fill a hole at deadline. */
+  house?: { column: number; columns: number; top: number; depth: number };
 }
 
 export interface PageOutcome {
@@ -64,6 +68,8 @@ export interface PageOutcome {
   white: number;
   overset: number;
   filled: boolean;
+  /** The largest white rectangle no module covers, if any. */
+  gap?: { column: number; columns: number; top: number; depth: number };
 }
 
 export interface PageMaker {
@@ -86,6 +92,8 @@ const TRIALS = 4;
 const LOOKAHEAD = 4;
 /** A story that may jump goes on a page with room for this share of it (the rest continues). */
 const MIN_JUMP_SHARE = 0.35;
+/** A house ad shallower than this is not worth a frame: the white stays and is reported. */
+const MIN_HOUSE_LINES = 4;
 /** Cells of white a story's photo and shape can still absorb beyond its smallest area. */
 const SLACK = 40;
 /** Ads booked in a section take at most this share of a page, unless the page has nothing else. */
@@ -141,21 +149,18 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
           held.push({ story: -1 - i, reason: 'the ads booked on its page add up to more than the page' });
         else pageAds.push(i);
       }
-      if (!front) {
-        const remainingPages = Math.max(1, (section.pages ?? estimate) - number + 1);
-        let share = sectionAds.reduce((sum, i) => sum + input.ads[i]!.cells, 0) / remainingPages;
-        for (const i of pageAds) share -= input.ads[i]!.cells;
-        while (sectionAds.length > 0) {
-          const next = sectionAds[0]!;
-          const adCells = pageAds.reduce((sum, i) => sum + input.ads[i]!.cells, 0) + input.ads[next]!.cells;
-          const nothingElse = fresh.length === 0 && waiting.length === 0;
-          if ((share <= 0 || adCells > cells * AD_SHARE) && !nothingElse) break;
-          if (adCells > cells) break;
-          pageAds.push(next);
-          sectionAds.shift();
-          share -= input.ads[next]!.cells;
-        }
-      }
+      // The page's share of the ads booked in the section (not on a page): what is left of them
+      // over the pages the section is expected to have left. bestTrial picks which ones.
+      const remainingPages = Math.max(1, (section.pages ?? estimate) - number + 1);
+      const pool = front ? [] : sectionAds;
+      const share = Math.min(
+        cells * AD_SHARE,
+        Math.max(
+          0,
+          pool.reduce((sum, i) => sum + input.ads[i]!.cells, 0) / remainingPages -
+            pageAds.reduce((sum, i) => sum + input.ads[i]!.cells, 0),
+        ),
+      );
       const candidates = front ? [...frontStories, ...fresh] : fresh;
       const page = await bestTrial(
         input,
@@ -166,7 +171,8 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
         waiting,
         candidates,
         pageAds,
-        front ? [] : sectionAds,
+        pool,
+        share,
         cells,
       );
       for (const ad of page.page.ads) removeFrom(sectionAds, ad);
@@ -335,6 +341,7 @@ async function bestTrial(
   candidates: readonly number[],
   ads: readonly number[],
   spareAds: readonly number[],
+  share: number,
   cells: number,
 ): Promise<Trial> {
   const jumpTo = (story: number) => {
@@ -348,6 +355,8 @@ async function bestTrial(
     const to = jumpTo(w.story);
     return { ...w, ...(to && { jumpTo: to }) };
   });
+  const free0 = free;
+  free -= share;
   const chosen: number[] = [];
   for (const [k, story] of candidates.entries()) {
     const area = input.stories[story]!.area;
@@ -361,6 +370,18 @@ async function bestTrial(
       free -= area;
     }
   }
+  // The section's ads that close the gap between what the stories can fill and the page.
+  const stories = chosen.map((c) => input.stories[c]!);
+  const mayJump = chosen.some((c) => jumpTo(c) !== undefined);
+  const high = free0 - stories.reduce((sum, x) => sum + x.area, 0);
+  const low = mayJump ? 0 : free0 - stories.reduce((sum, x) => sum + x.maxArea, 0) - base.length * SLACK;
+  const nothingElse = chosen.length === 0 && base.length === 0;
+  const firstAds = pickAds(
+    spareAds.map((a) => ({ ad: a, cells: input.ads[a]!.cells })),
+    nothingElse ? 0 : Math.max(0, low),
+    nothingElse ? free0 : high,
+    nothingElse ? free0 : share,
+  );
   const pageWith = (stories: readonly number[], extraAds: readonly number[]): PlannedPage => ({
     section,
     number,
@@ -397,7 +418,7 @@ async function bestTrial(
       );
     trials.push({ page, outcome });
   };
-  await attempt(chosen);
+  await attempt(chosen, firstAds);
   for (let round = 0; round < TRIALS - 1; round++) {
     const best = pick(trials, waiting);
     const o = best.outcome;
@@ -414,9 +435,13 @@ async function bestTrial(
       const smaller = unused.find((c) => input.stories[c]!.area <= o.white + SLACK);
       next = smaller !== undefined ? [...keep, smaller] : keep;
     } else if (o.white > 0) {
+      // White: a story that fits it; else one the section's ads here make room for (they go back
+      // to the pool); else one that may jump; else an ad of the section about the white's size.
       const fits = unused.find((c) => input.stories[c]!.area <= o.white + SLACK);
+      const adRoom = extra.reduce((sum, a) => sum + input.ads[a]!.cells, 0);
+      const trade =
+        adRoom > 0 ? unused.find((c) => input.stories[c]!.area <= o.white + adRoom + SLACK) : undefined;
       const jumps = unused.find((c) => jumpTo(c) !== undefined);
-      // An ad booked in the section (not on a page) that about fills the white goes in first.
       const ad = spareAds
         .filter(
           (a) =>
@@ -425,18 +450,55 @@ async function bestTrial(
             adCellsOf(best.page) + input.ads[a]!.cells <= cells,
         )
         .sort((a, b) => Math.abs(input.ads[a]!.cells - o.white) - Math.abs(input.ads[b]!.cells - o.white))[0];
-      if (ad !== undefined && (fits === undefined || Math.abs(input.ads[ad]!.cells - o.white) < SLACK)) {
+      if (fits !== undefined) next = [...current, fits];
+      else if (trade !== undefined) {
+        next = [...current, trade];
+        nextAds = [];
+      } else if (jumps !== undefined) next = [...current, jumps];
+      else if (ad !== undefined) {
         next = current;
         nextAds = [...extra, ad];
-      } else {
-        const add = fits ?? jumps;
-        if (add !== undefined) next = [...current, add];
       }
     }
     if (!next || tried.has(keyOf(next, nextAds))) break;
     await attempt(next, nextAds);
   }
+  const best = pick(trials, waiting);
+  const gap = best.outcome.gap;
+  if (best.outcome.filled || best.outcome.held.length > 0 || best.outcome.overset > 0 || !gap) return best;
+  if (gap.depth < MIN_HOUSE_LINES || gap.columns * gap.depth < best.outcome.white / 2) return best;
+  // Still white: a house ad takes the largest white rectangle, and the page is made up around it.
+  const page = { ...best.page, house: gap };
+  const trial = { page, outcome: await input.maker.makeUp(page, decided) };
+  trials.push(trial);
   return pick(trials, waiting);
+}
+
+/**
+ * Ads (largest first) whose cells add up to about `target`, and to between `low` and `high` if
+ * any set does: what the page's stories cannot fill, the ads do.
+ */
+export function pickAds(
+  pool: readonly { ad: number; cells: number }[],
+  low: number,
+  high: number,
+  target: number,
+): number[] {
+  const sorted = [...pool].sort((a, b) => b.cells - a.cells || a.ad - b.ad);
+  const out: number[] = [];
+  let total = 0;
+  const aim = Math.min(high, Math.max(target, low));
+  for (const a of sorted)
+    if (total + a.cells <= aim) {
+      out.push(a.ad);
+      total += a.cells;
+    }
+  for (const a of [...sorted].reverse())
+    if (total < low && !out.includes(a.ad) && total + a.cells <= high) {
+      out.push(a.ad);
+      total += a.cells;
+    }
+  return out;
 }
 
 /** No continuation held, fewest stories held, then least white and overset, then the earliest trial. */

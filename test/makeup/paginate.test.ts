@@ -100,6 +100,7 @@ describe('paginate', () => {
           ads: b.ads,
           frontCells: FRONT,
           pageCells: PAGE,
+          columns: 5,
           plate: b.plate,
           maker,
         };
@@ -160,6 +161,7 @@ describe('paginate', () => {
       ads: [],
       frontCells: FRONT,
       pageCells: PAGE,
+      columns: 5,
       plate: 2,
       maker: fakeMaker(() => input),
     };
