@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { contentTop } from '../layout/layoutPage.js';
 import { createLayoutMeasurer } from '../makeup/createLayoutMeasurer.js';
-import { type PageOutcome, type PaginateResult, type PlannedPage, paginate } from '../makeup/paginate.js';
 import { largestFreeRect } from '../makeup/largestFreeRect.js';
+import { type PageOutcome, type PaginateResult, type PlannedPage, paginate } from '../makeup/paginate.js';
 import { WEIGHTS } from '../makeup/scorePlan.js';
 import type { MakeupStory } from '../makeup/types.js';
 import { InputError } from '../model/InputError.js';
@@ -219,17 +219,13 @@ function manifestData(
             }),
             ads: [
               ...(p.padding ? [{ columns: t.columns, depth: lines, label: houseLabel }] : []),
-              ...(p.house
-                ? [
-                    {
-                      column: p.house.column + 1,
-                      top: p.house.top,
-                      columns: p.house.columns,
-                      depth: p.house.depth,
-                      label: houseLabel,
-                    },
-                  ]
-                : []),
+              ...(p.house ?? []).map((r) => ({
+                column: r.column + 1,
+                top: r.top,
+                columns: r.columns,
+                depth: r.depth,
+                label: houseLabel,
+              })),
               ...p.ads.map((i) => {
                 const b = bookings[i]!;
                 return {

@@ -56,7 +56,7 @@ export interface PlannedPage {
   /** Added to fill the last plate: no stories, a house ad. */
   padding?: boolean;
   /** A house ad where the stories left white (content grid terms), as desks fill a hole at deadline. */
-  house?: { column: number; columns: number; top: number; depth: number };
+  house?: { column: number; columns: number; top: number; depth: number }[];
 }
 
 export interface PageOutcome {
@@ -94,6 +94,8 @@ const LOOKAHEAD = 4;
 const MIN_JUMP_SHARE = 0.35;
 /** A house ad shallower than this is not worth a frame: the white stays and is reported. */
 const MIN_HOUSE_LINES = 4;
+/** House ads a page may take. */
+const HOUSE_ADS = 2;
 /** Cells of white a story's photo and shape can still absorb beyond its smallest area. */
 const SLACK = 40;
 /** Ads booked in a section take at most this share of a page, unless the page has nothing else. */
@@ -463,14 +465,22 @@ async function bestTrial(
     if (!next || tried.has(keyOf(next, nextAds))) break;
     await attempt(next, nextAds);
   }
-  const best = pick(trials, waiting);
-  const gap = best.outcome.gap;
-  if (best.outcome.filled || best.outcome.held.length > 0 || best.outcome.overset > 0 || !gap) return best;
-  if (gap.depth < MIN_HOUSE_LINES || gap.columns * gap.depth < best.outcome.white / 2) return best;
-  // Still white: a house ad takes the largest white rectangle, and the page is made up around it.
-  const page = { ...best.page, house: gap };
-  const trial = { page, outcome: await input.maker.makeUp(page, decided) };
-  trials.push(trial);
+  // Still white: a house ad takes the largest white rectangle and the page is made up around
+  // it (without the stories it held: they go on the next page); twice at most.
+  for (let round = 0; round < HOUSE_ADS; round++) {
+    const best = pick(trials, waiting);
+    const gap = best.outcome.gap;
+    const heldHere = best.outcome.held.map((h) => h.story);
+    if (best.outcome.filled || best.outcome.overset > 0 || !gap) break;
+    if (heldHere.some((story) => waiting.some((w) => w.story === story))) break;
+    if (gap.depth < MIN_HOUSE_LINES || gap.columns * gap.depth < best.outcome.white / 2) break;
+    const page = {
+      ...best.page,
+      stories: best.page.stories.filter((p) => !heldHere.includes(p.story)),
+      house: [...(best.page.house ?? []), gap],
+    };
+    trials.push({ page, outcome: await input.maker.makeUp(page, decided) });
+  }
   return pick(trials, waiting);
 }
 
