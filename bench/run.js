@@ -115,3 +115,12 @@ console.log(
   `\nsingle page cold start (galley render, one article, warm cache): median ${Math.round(median(starts))} ms of ${starts.map((s) => Math.round(s)).join(', ')}`,
 );
 rmSync(work, { recursive: true, force: true });
+
+// Page makeup and pagination (issues 13 and 14): their own scripts, run here so `npm run bench`
+// reports every figure; BENCH_QUICK=1 leaves them out.
+if (!process.env.BENCH_QUICK)
+  for (const script of ['makeup.mjs', 'paginate.mjs']) {
+    console.log('');
+    const r = spawnSync(process.execPath, [join(root, 'bench', script)], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`bench/${script} exited ${r.status}`);
+  }
