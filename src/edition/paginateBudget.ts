@@ -106,9 +106,29 @@ export async function paginateBudget(
     plate: budget.plate,
     maker: {
       async makeUp(page, decided) {
-        const edition = editionOf([...decided, page]);
-        ws.memo.delete(memoKey(labelOf(page)));
-        const makeup = (await pageMakeup(ws, edition, decided.length, 1))!;
+        let makeup: PageMakeup | undefined;
+        while (!makeup) {
+          const edition = editionOf([...decided, page]);
+          ws.memo.delete(memoKey(labelOf(page)));
+          try {
+            makeup = (await pageMakeup(ws, edition, decided.length, 1))!;
+          } catch (e) {
+            // Ads whose cells fit but whose shapes do not stack on this page: the last one the
+            // page was given goes back to the section's pool (pagination offers it elsewhere).
+            if (!(e instanceof InputError)) throw e;
+            if (dropRefusedAd(page, e.field, (i) => bookings[i]!.pageNumber !== undefined)) continue;
+            // An ad booked on this page that does not fit beside the others: its booking row.
+            const k = Number(/\.ads\[(\d+)\]/.exec(e.field)?.[1] ?? -1) - (page.house?.length ?? 0);
+            const booking = bookings[page.ads[k] ?? -1];
+            if (booking)
+              throw new InputError(
+                bookingsFile,
+                booking.field,
+                e.reason.replace(/^a /, 'booked on its page, a '),
+              );
+            throw e;
+          }
+        }
         trials.set(page, makeup);
         return outcomeOf(page, makeup, t.columns, lines(page.front));
       },
@@ -151,6 +171,21 @@ export async function paginateBudget(
     return words > Number(wanted[1]) ? [{ story, words, wanted: Number(wanted[1]) }] : [];
   });
   return { data: toData(result.pages), edition, order, result, makeups, overLength };
+}
+
+/**
+ * The ad makeup refused (field "...ads[k]" of the page written from `page`): house ads come
+ * first in that list, then the bookings. Returns whether it was one pagination may move.
+ */
+function dropRefusedAd(page: PlannedPage, field: string, booked: (ad: number) => boolean): boolean {
+  const m = /\.ads\[(\d+)\]/.exec(field);
+  if (!m || page.padding) return false;
+  const house = page.house?.length ?? 0;
+  const k = Number(m[1]);
+  if (k < house) page.house = page.house!.filter((_, i) => i !== k);
+  else if (page.ads.length > 0 && !booked(page.ads[page.ads.length - 1]!)) page.ads.pop();
+  else return false;
+  return true;
 }
 
 /** What pagination needs to know of a page's best plan. */
