@@ -188,11 +188,7 @@ async function isBudget(file: string, ads: string | undefined): Promise<boolean>
     import('../model/readDataFile.js'),
     import('../model/loadBudget.js'),
   ]);
-  const data = readDataFile(file, 'edition');
-  return (
-    looksLikeBudget(file, data) &&
-    !(data && typeof data === 'object' && 'sections' in data && !('stories' in data))
-  );
+  return looksLikeBudget(file, readDataFile(file, 'edition'));
 }
 
 /** Paginates the budget and writes the manifest into the output folder; returns its path. */

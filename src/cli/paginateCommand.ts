@@ -48,6 +48,11 @@ export function paginateCommand(y: Argv, session: CliSession): Argv {
           "Paginate tonight's budget; write the manifest",
         )
         .example('$0 paginate budget.csv --date 2026-12-07', 'A CSV budget: print the per-page report only')
+        .example('$0 paginate budget.yaml --ads ads.csv --json > report.json', 'The per-page report as JSON')
+        .example(
+          '$0 paginate budget.yaml --allow-root /srv/wire --allow-missing-glyphs',
+          'Articles from another folder; characters the fonts lack set as boxes (reported)',
+        )
         .example(
           '$0 edition samples/budget/budget.yaml --ads samples/budget/bookings.csv -o out',
           'Straight from the budget to the page PDFs (see galley edition)',
