@@ -347,6 +347,7 @@ function templateFor(ws: Workspace, edition: Edition, page: EditionPage): Templa
   }
 }
 
-function shown(path: string): string {
+/** A path as messages show it: relative to the current folder. */
+export function shown(path: string): string {
   return relative(process.cwd(), path) || path;
 }

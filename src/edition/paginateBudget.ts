@@ -15,11 +15,11 @@ import { WEIGHTS } from '../makeup/scorePlan.js';
 import type { MakeupStory } from '../makeup/types.js';
 import { InputError } from '../model/InputError.js';
 import type { Booking } from '../model/loadBookings.js';
-import type { Budget, BudgetStory } from '../model/loadBudget.js';
+import { type Budget, type BudgetStory, budgetField } from '../model/loadBudget.js';
 import { parseWithSchema } from '../model/parseWithSchema.js';
 import { type EditionData, EditionSchema } from '../model/schema/editionSchema.js';
 import type { Template } from '../model/template.js';
-import { pageMakeup } from './composePage.js';
+import { pageMakeup, shown } from './composePage.js';
 import type { Workspace } from './createWorkspace.js';
 import type { Edition } from './Edition.js';
 import { toEdition } from './loadEdition.js';
@@ -52,7 +52,8 @@ export async function paginateBudget(
     (a, b) => a.sectionIndex - b.sectionIndex || a.priority - b.priority,
   );
   for (const s of order) {
-    if (!existsSync(s.articlePath)) throw new InputError(budget.file, at(s, 'article'), 'no such file');
+    if (!existsSync(s.articlePath))
+      throw new InputError(budget.file, budgetField(s, 'article'), 'no such file');
     const article = ws.article(s.articlePath, shown(s.articlePath), allowRoots);
     ws.checkGlyphs(article, t);
     if (s.photos !== 'none') await ws.probePhotos(article);
@@ -193,7 +194,8 @@ function outcomeOf(page: PlannedPage, makeup: PageMakeup, columns: number, lines
   const plan = makeup.plans[0]!;
   const story = (i: number) => page.stories[i]!.story;
   const s = plan.score;
-  const white = Math.round((s.unfilled ?? 0) / WEIGHTS.unfilled + ((s.holes ?? 0) / WEIGHTS.hole) * 1);
+  // The score's terms back to cells and lines: unfilled grid cells, and lines of white at column feet.
+  const white = Math.round((s.unfilled ?? 0) / WEIGHTS.unfilled + (s.holes ?? 0) / WEIGHTS.hole);
   const overset = Math.round((s.overset ?? 0) / WEIGHTS.overset);
   return {
     placed: plan.stories.map((m) => story(m.story)),
@@ -311,12 +313,4 @@ function budgetTemplate(ws: Workspace, budget: Budget): Template {
     if (e instanceof InputError && e.file === '') throw new InputError(budget.file, 'template', e.reason);
     throw e;
   }
-}
-
-function at(s: BudgetStory, key: string): string {
-  return s.field.startsWith('line') ? `${s.field}, ${key}` : `${s.field}.${key}`;
-}
-
-function shown(path: string): string {
-  return relative(process.cwd(), path) || path;
 }

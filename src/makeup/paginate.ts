@@ -408,16 +408,6 @@ async function bestTrial(
     tried.add(key);
     const page = pageWith(stories, extra);
     const outcome = await input.maker.makeUp(page, decided);
-    if (process.env.GALLEY_DEBUG_PAGINATE)
-      console.error(
-        'trial',
-        section,
-        number,
-        page.stories.map((p) => p.story).join(','),
-        'ads',
-        page.ads.join(','),
-        JSON.stringify(outcome),
-      );
     trials.push({ page, outcome });
   };
   await attempt(chosen, firstAds);

@@ -71,7 +71,7 @@ export function loadBudget(file: string, policy: PathPolicy = {}): Budget {
   const sections = head.sections ?? sectionsInOrder(stories);
   const slugs = new Map<string, string>();
   const resolved = stories.map((s): BudgetStory => {
-    const at = (key: string) => (s.field.startsWith('line') ? `${s.field}, ${key}` : `${s.field}.${key}`);
+    const at = (key: string) => budgetField(s, key);
     const sectionIndex = sections.findIndex((x) => x.name === s.section);
     if (sectionIndex < 0)
       throw new InputError(
@@ -92,6 +92,11 @@ export function loadBudget(file: string, policy: PathPolicy = {}): Budget {
     ? resolveInsideRoots(head.template, dir, { file, field: 'template' }, policy)
     : head.template;
   return { ...head, template, file, dir, sections, stories: resolved };
+}
+
+/** A field of a budget story as messages name it: "stories[3].article" or, from CSV, "line 5, article". */
+export function budgetField(story: { field: string }, key: string): string {
+  return story.field.startsWith('line') ? `${story.field}, ${key}` : `${story.field}.${key}`;
 }
 
 /** Sections in order of first appearance, prefixed A, B, C... */

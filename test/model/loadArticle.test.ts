@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/InputError.js';
 import { loadArticle } from '../../src/model/loadArticle.js';
+import { inputErrorOf } from '../support/inputErrorOf.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-article-'));
 const write = (name: string, text: string) => {
@@ -11,15 +11,7 @@ const write = (name: string, text: string) => {
   writeFileSync(file, text);
   return file;
 };
-const errorOf = (f: () => unknown): InputError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-};
+const errorOf = inputErrorOf;
 
 describe('loadArticle', () => {
   it('loads the sample article as JSON and as Markdown with the same content', () => {

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/model/InputError.js';
 import { loadBookings } from '../../src/model/loadBookings.js';
 import { loadBudget } from '../../src/model/loadBudget.js';
+import { inputErrorOf } from '../support/inputErrorOf.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-budget-'));
 const write = (name: string, text: string) => {
@@ -12,15 +12,7 @@ const write = (name: string, text: string) => {
   writeFileSync(file, text);
   return file;
 };
-const errorOf = (f: () => unknown): InputError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-};
+const errorOf = inputErrorOf;
 
 describe('loadBudget', () => {
   it('reads a YAML budget: sections in page order, stories with their defaults, paths resolved', () => {
