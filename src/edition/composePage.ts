@@ -211,7 +211,7 @@ async function madeUpSpec(
   for (const [i, ad] of page.ads.entries())
     if (ad.artworkPath) await ws.probeArtwork(ad.artworkPath, edition.file, `${page.field}.ads[${i}].file`);
   const variants = Math.max(1, options.variants ?? 1, (options.variant ?? 0) + 1);
-  const key = `makeup|${edition.file}|${page.label}|${variants}`;
+  const key = makeupMemoKey(edition.file, page.label, variants);
   let makeup = ws.memo.get(key) as PageMakeup | undefined;
   if (!makeup) {
     // A story with nothing left to continue takes no room on its jump page.
@@ -345,6 +345,14 @@ function templateFor(ws: Workspace, edition: Edition, page: EditionPage): Templa
     }
     throw e;
   }
+}
+
+/**
+ * Where a page's makeup is kept in the workspace memo for the run: pagination replaces it while
+ * it tries a page's trials, and keeps the one it chose there for the pages that jump from it.
+ */
+export function makeupMemoKey(editionFile: string, label: string, variants: number): string {
+  return `makeup|${editionFile}|${label}|${variants}`;
 }
 
 /** A path as messages show it: relative to the current folder. */

@@ -19,7 +19,7 @@ import { type Budget, type BudgetStory, budgetField } from '../model/loadBudget.
 import { parseWithSchema } from '../model/parseWithSchema.js';
 import { type EditionData, EditionSchema } from '../model/schema/editionSchema.js';
 import type { Template } from '../model/template.js';
-import { pageMakeup, shown } from './composePage.js';
+import { makeupMemoKey, pageMakeup, shown } from './composePage.js';
 import type { Workspace } from './createWorkspace.js';
 import type { Edition } from './Edition.js';
 import { toEdition } from './loadEdition.js';
@@ -85,7 +85,7 @@ export async function paginateBudget(
     manifestData(budget, order, bookings, pages, labelOf, t, date);
   const editionOf = (pages: readonly PlannedPage[]) =>
     toEdition(toData(pages), file, budget.dir, allowRoots ? { allowRoots } : {});
-  const memoKey = (label: string) => `makeup|${file}|${label}|1`;
+  const memoKey = (label: string) => makeupMemoKey(file, label, 1);
 
   const result = await paginate({
     sections: budget.sections,
