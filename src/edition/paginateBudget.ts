@@ -62,7 +62,7 @@ export async function paginateBudget(
     if (b.artworkPath) await ws.probeArtwork(b.artworkPath, bookingsFile, `${b.field}, artwork`);
   const frontLines = t.gridLines - contentTop(t, true);
   const pageLines = t.gridLines - contentTop(t, false);
-  const adCells = bookings.map((b) => {
+  const adLines = bookings.map((b) => {
     const lines = adDepth(b.depth, t, bookingsFile, `${b.field}, size`);
     if (b.columns > t.columns || lines > pageLines)
       throw new InputError(
@@ -70,8 +70,9 @@ export async function paginateBudget(
         `${b.field}, size`,
         `a ${b.columns}-column ad ${lines} lines deep is larger than a page (${t.columns} columns x ${pageLines} lines)`,
       );
-    return b.columns * lines;
+    return lines;
   });
+  const adCells = bookings.map((b, i) => b.columns * adLines[i]!);
   const areas = order.map((s) => estimateArea(ws, t, s));
 
   const lines = (front: boolean) => (front ? frontLines : pageLines);
@@ -99,6 +100,10 @@ export async function paginateBudget(
     ads: bookings.map((b, i) => ({
       section: b.sectionIndex,
       ...(b.pageNumber !== undefined && { pageNumber: b.pageNumber }),
+      columns: b.columns,
+      depth: adLines[i]!,
+      ...(b.position === 'bottom left' && { column: 0 }),
+      ...(b.position === 'bottom right' && { column: t.columns - b.columns }),
       cells: adCells[i]!,
     })),
     frontCells: frontLines * t.columns,

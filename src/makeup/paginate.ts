@@ -8,6 +8,9 @@
  * edition is padded to whole plates. Pure: the page maker is the one question it asks.
  */
 
+import { placeAds } from './placeAds.js';
+import type { MakeupAd } from './types.js';
+
 export interface PaginateStory {
   section: number;
   front: boolean;
@@ -21,6 +24,10 @@ export interface PaginateAd {
   section: number;
   /** Booked on this page of its section (1-based); absent: any page of the section but the front. */
   pageNumber?: number;
+  /** Its size in columns and grid lines (`cells` is their product), and the column (0-based) it is booked at, at the foot. */
+  columns: number;
+  depth: number;
+  column?: number;
   cells: number;
 }
 
@@ -102,6 +109,50 @@ const SLACK = 40;
 const AD_SHARE = 0.55;
 
 export async function paginate(input: PaginateInput): Promise<PaginateResult> {
+  const full = await paginatePages(input);
+  const content = full.outcomes.length;
+  const padding = full.pages.length - content;
+  const shorter = content - (content % input.plate);
+  // More than half a plate of house-ad pages: a desk runs a plate fewer and holds what will not
+  // go in, if that holds no front story, no continuation and no ad (its rest must run).
+  if (padding * 2 <= input.plate || shorter < input.plate) return full;
+  const counts = input.sections.map((_, s) => full.pages.filter((p) => p.section === s && !p.padding).length);
+  let cut = content - shorter;
+  for (let s = counts.length - 1; s >= 0 && cut > 0; s--) {
+    if (input.sections[s]!.pages !== undefined) continue;
+    const booked = Math.max(
+      1,
+      ...input.ads.filter((a) => a.section === s && a.pageNumber).map((a) => a.pageNumber!),
+    );
+    const take = Math.min(cut, counts[s]! - booked);
+    if (take <= 0) continue;
+    counts[s]! -= take;
+    cut -= take;
+  }
+  if (cut === 0) {
+    const capped = await paginatePages({
+      ...input,
+      sections: input.sections.map((section, s) => ({ ...section, pages: section.pages ?? counts[s]! })),
+    });
+    const started = (story: number) => capped.outcomes.some((o) => o.placed.includes(story));
+    const fine =
+      capped.pages.length === shorter &&
+      capped.held.every((h) => h.story >= 0 && !input.stories[h.story]!.front && !started(h.story));
+    if (fine) {
+      const before = new Set(full.held.map((h) => h.story));
+      for (const h of capped.held)
+        if (!before.has(h.story))
+          h.reason = `held to run ${shorter} pages rather than ${content + padding} with ${padding} pages of house ads (plates of ${input.plate})`;
+      return capped;
+    }
+  }
+  // The full run stands: its pages are the ones kept again.
+  for (const [i, outcome] of full.outcomes.entries())
+    input.maker.keep(full.pages[i]!, full.pages.slice(0, i), outcome);
+  return full;
+}
+
+async function paginatePages(input: PaginateInput): Promise<PaginateResult> {
   const pages: PlannedPage[] = [];
   const outcomes: PageOutcome[] = [];
   const held: { story: number; reason: string }[] = [];
@@ -122,14 +173,12 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
       ...input.ads.filter((a) => a.section === s && a.pageNumber).map((a) => a.pageNumber!),
     );
     const sectionAds = adsLeft.filter((i) => input.ads[i]!.section === s);
-    const estimate = estimatePages(input, fresh, sectionAds);
     let number = 0;
     let refusedInARow = 0;
     for (;;) {
       number++;
       const front = pages.length === 0;
       const waiting = pending.get(keyOf(s, number)) ?? [];
-      pending.delete(keyOf(s, number));
       const more =
         section.pages !== undefined
           ? number <= section.pages
@@ -142,6 +191,7 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
         number--;
         break;
       }
+      pending.delete(keyOf(s, number));
       const cells = front ? input.frontCells : input.pageCells;
       const pageAds: number[] = [];
       for (const [i, ad] of input.ads.entries()) {
@@ -153,7 +203,12 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
       }
       // The page's share of the ads booked in the section (not on a page): what is left of them
       // over the pages the section is expected to have left. bestTrial picks which ones.
-      const remainingPages = Math.max(1, (section.pages ?? estimate) - number + 1);
+      // Re-estimated on every page from what is left: a section that runs longer than its
+      // first estimate must not pile the rest of its ads on one page.
+      const remainingPages =
+        section.pages !== undefined
+          ? Math.max(1, section.pages - number + 1)
+          : estimatePages(input, fresh, sectionAds);
       const pool = front ? [] : sectionAds;
       const share = Math.min(
         cells * AD_SHARE,
@@ -164,19 +219,19 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
         ),
       );
       const candidates = front ? [...frontStories, ...fresh] : fresh;
-      const page = await bestTrial(
-        input,
-        pages,
-        s,
+      const page = await bestTrial(input, pages, {
+        section: s,
         number,
         front,
         waiting,
         candidates,
-        pageAds,
-        pool,
+        ads: pageAds,
+        spareAds: pool,
         share,
         cells,
-      );
+        last: remainingPages === 1,
+        final: number === section.pages,
+      });
       for (const ad of page.page.ads) removeFrom(sectionAds, ad);
       pages.push(page.page);
       outcomes.push(page.outcome);
@@ -327,6 +382,26 @@ interface Trial {
   outcome: PageOutcome;
 }
 
+/** What one page is asked to take. */
+interface PageAsk {
+  section: number;
+  number: number;
+  front: boolean;
+  /** Continuations that jump to this page. */
+  waiting: readonly PageStory[];
+  /** Fresh stories in priority order. */
+  candidates: readonly number[];
+  /** Ads booked on the page, and the section's pool it may pick from, about `share` cells of them. */
+  ads: readonly number[];
+  spareAds: readonly number[];
+  share: number;
+  cells: number;
+  /** The section is expected to end with this page. */
+  last: boolean;
+  /** The section ends with this page (its page count is given): nothing may jump onward. */
+  final: boolean;
+}
+
 /**
  * One page: continuations first (they lead, so makeup holds them last), then fresh stories in
  * priority order while their estimated areas fit; a story that would overflow goes on if it may
@@ -336,20 +411,21 @@ interface Trial {
 async function bestTrial(
   input: PaginateInput,
   decided: readonly PlannedPage[],
-  section: number,
-  number: number,
-  front: boolean,
-  waiting: readonly PageStory[],
-  candidates: readonly number[],
-  ads: readonly number[],
-  spareAds: readonly number[],
-  share: number,
-  cells: number,
+  ask: PageAsk,
 ): Promise<Trial> {
+  const { section, number, front, waiting, candidates, ads, spareAds, share, cells } = ask;
+  const lines = cells / input.columns;
+  const rightHand = decided.length % 2 === 0;
+  // Ads whose pyramid leaves no more steps than the page has stories to sit on them; on the
+  // section's last page any that fit (else they would make a page of ads alone after it).
+  const skyline = (extra: readonly number[]) => adSkyline(input, [...ads, ...extra], lines, rightHand);
+  const stacks = (extra: readonly number[], stories: number) =>
+    ask.last || stepsOf(skyline(extra)) <= Math.max(1, stories);
   const jumpTo = (story: number) => {
     const home = input.stories[story]!.section;
     if (!input.stories[story]!.jump) return undefined;
-    return home === section ? { section, number: number + 1 } : { section: home, number: 1 };
+    if (home === section) return ask.final ? undefined : { section, number: number + 1 };
+    return { section: home, number: 1 };
   };
   let free = cells - ads.reduce((sum, i) => sum + input.ads[i]!.cells, 0);
   const base: PageStory[] = waiting.map((w) => {
@@ -383,20 +459,28 @@ async function bestTrial(
     nothingElse ? 0 : Math.max(0, low),
     nothingElse ? free0 : high,
     nothingElse ? free0 : share,
+    (extra) => nothingElse || stacks(extra, base.length + chosen.length),
   );
-  const pageWith = (stories: readonly number[], extraAds: readonly number[]): PlannedPage => ({
-    section,
-    number,
-    front,
-    stories: [
-      ...base,
-      ...stories.map((story) => {
-        const to = jumpTo(story);
-        return { story, ...(to && { jumpTo: to }) };
-      }),
-    ],
-    ads: [...ads, ...extraAds],
-  });
+  const pageWith = (stories: readonly number[], extraAds: readonly number[]): PlannedPage => {
+    const count = base.length + stories.length;
+    const top = skyline(extraAds);
+    // More steps in the ad stack than stories to sit on them: house ads square it off.
+    const house = count > 0 && top && stepsOf(top) > count ? squareOff(top) : [];
+    return {
+      section,
+      number,
+      front,
+      stories: [
+        ...base,
+        ...stories.map((story) => {
+          const to = jumpTo(story);
+          return { story, ...(to && { jumpTo: to }) };
+        }),
+      ],
+      ads: [...ads, ...extraAds],
+      ...(house.length > 0 && { house }),
+    };
+  };
   const adCellsOf = (page: PlannedPage) => page.ads.reduce((sum, a) => sum + input.ads[a]!.cells, 0);
   const trials: Trial[] = [];
   const tried = new Set<string>();
@@ -421,11 +505,28 @@ async function bestTrial(
     let nextAds = extra;
     const heldContinuation = o.held.some((h) => waiting.some((w) => w.story === h.story));
     let next: number[] | undefined;
-    if (heldContinuation || o.overset > 0) next = current.slice(0, -1);
+    if ((heldContinuation || o.overset > 0) && current.length > 0) next = current.slice(0, -1);
+    else if (heldContinuation && extra.length > 0) {
+      // Nothing fresh to take off: the section's ads make room (they go back to the pool).
+      next = current;
+      nextAds = [];
+    } else if (o.overset > 0) next = current;
     else if (o.held.length > 0) {
       const keep = current.filter((c) => !o.held.some((h) => h.story === c));
       const smaller = unused.find((c) => input.stories[c]!.area <= o.white + SLACK);
       next = smaller !== undefined ? [...keep, smaller] : keep;
+      if (smaller === undefined && keep.length === 0 && base.length === 0 && extra.length > 0) {
+        // A page of ads alone is the last resort: half the section's ads make room for its story.
+        const room = extra.reduce((sum, a) => sum + input.ads[a]!.cells, 0) / 2;
+        next = current;
+        nextAds = pickAds(
+          extra.map((a) => ({ ad: a, cells: input.ads[a]!.cells })),
+          0,
+          room,
+          room,
+          (some) => stacks(some, current.length),
+        );
+      }
     } else if (o.white > 0) {
       // White: a story that fits it; else one the section's ads here make room for (they go back
       // to the pool); else one that may jump; else an ad of the section about the white's size.
@@ -439,7 +540,8 @@ async function bestTrial(
           (a) =>
             !extra.includes(a) &&
             input.ads[a]!.cells <= o.white + SLACK / 2 &&
-            adCellsOf(best.page) + input.ads[a]!.cells <= cells,
+            adCellsOf(best.page) + input.ads[a]!.cells <= cells &&
+            stacks([...extra, a], best.page.stories.length),
         )
         .sort((a, b) => Math.abs(input.ads[a]!.cells - o.white) - Math.abs(input.ads[b]!.cells - o.white))[0];
       if (fits !== undefined) next = [...current, fits];
@@ -474,30 +576,106 @@ async function bestTrial(
   return pick(trials, waiting);
 }
 
+/** Ads a page picks from its section's pool at most: more is a page of ads. */
+const MAX_PICKED_ADS = 5;
+
 /**
- * Ads (largest first) whose cells add up to about `target`, and to between `low` and `high` if
- * any set does: what the page's stories cannot fill, the ads do.
+ * Ads whose cells add up to between `low` and `high` and as near `target` as can be, among the
+ * sets `fits` accepts (their pyramid leaves a top the page's stories can sit on): what the
+ * page's stories cannot fill, the ads do. Larger ads first on a tie; the empty set if none fits.
  */
 export function pickAds(
   pool: readonly { ad: number; cells: number }[],
   low: number,
   high: number,
   target: number,
+  fits: (ads: readonly number[]) => boolean = () => true,
 ): number[] {
   const sorted = [...pool].sort((a, b) => b.cells - a.cells || a.ad - b.ad);
-  const out: number[] = [];
-  let total = 0;
   const aim = Math.min(high, Math.max(target, low));
-  for (const a of sorted)
-    if (total + a.cells <= aim) {
-      out.push(a.ad);
-      total += a.cells;
+  // Short of `low` costs ten times as much as the same distance from the aim.
+  const cost = (total: number) => Math.abs(total - aim) + (total < low ? (low - total) * 10 : 0);
+  let best: number[] = [];
+  let bestCost = cost(0);
+  const set: number[] = [];
+  const visit = (from: number, total: number) => {
+    for (let i = from; i < sorted.length; i++) {
+      const a = sorted[i]!;
+      if (total + a.cells > high) continue;
+      set.push(a.ad);
+      const c = cost(total + a.cells);
+      if (c < bestCost && fits(set)) {
+        best = [...set];
+        bestCost = c;
+      }
+      if (set.length < MAX_PICKED_ADS) visit(i + 1, total + a.cells);
+      set.pop();
     }
-  for (const a of [...sorted].reverse())
-    if (total < low && !out.includes(a.ad) && total + a.cells <= high) {
-      out.push(a.ad);
-      total += a.cells;
-    }
+  };
+  visit(0, 0);
+  return best;
+}
+
+/**
+ * Where the page's free space ends in each column once its ads are placed as page makeup will
+ * place them (the top of their pyramid; `lines` where a column has none), or undefined if they
+ * do not all fit.
+ */
+function adSkyline(
+  input: PaginateInput,
+  ads: readonly number[],
+  lines: number,
+  rightHand: boolean,
+): number[] | undefined {
+  const placed = placeAds(
+    ads.map((a): MakeupAd => {
+      const ad = input.ads[a]!;
+      return {
+        field: '',
+        label: '',
+        columns: ad.columns,
+        depth: ad.depth,
+        ...(ad.column !== undefined && { at: { column: ad.column, top: lines - ad.depth } }),
+      };
+    }),
+    input.columns,
+    lines,
+    rightHand,
+    [],
+  );
+  if (placed.refused.length > 0) return undefined;
+  const top = new Array<number>(input.columns).fill(lines);
+  for (const { rect } of placed.ads)
+    for (let c = rect.column; c < rect.column + rect.columns; c++) top[c] = Math.min(top[c]!, rect.top);
+  return top;
+}
+
+/**
+ * Steps in the top of the ads' pyramid: runs of columns whose free space ends at the same line.
+ * 1 is a flat band across the page (or no ads): one story can sit on it; each step more needs a
+ * module more.
+ */
+function stepsOf(top: readonly number[] | undefined): number {
+  if (!top) return Number.POSITIVE_INFINITY;
+  let steps = 1;
+  for (let c = 1; c < top.length; c++) if (top[c] !== top[c - 1]) steps++;
+  return steps;
+}
+
+/**
+ * House ads that square off the ads' pyramid into one band across the page: one per run of
+ * columns below the top of the highest ad, as a desk fills the steps of an ad stack it cannot
+ * sell, so the stories above sit on a straight foot.
+ */
+export function squareOff(top: readonly number[]): PlannedPage['house'] & {} {
+  const band = Math.min(...top);
+  const out: { column: number; columns: number; top: number; depth: number }[] = [];
+  for (let c = 0; c < top.length; ) {
+    let e = c + 1;
+    while (e < top.length && top[e] === top[c]) e++;
+    if (top[c]! > band) out.push({ column: c, columns: e - c, top: band, depth: top[c]! - band });
+    c = e;
+  }
   return out;
 }
 

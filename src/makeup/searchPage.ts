@@ -195,7 +195,8 @@ export function searchPage(input: SearchInput): PlanDraft[] {
     const x0 = cell % C;
     const y0 = (cell - x0) / C;
     // The lead opens the page at the top (unless a hand-placed lead stands elsewhere).
-    if (!leadFixed && !used[lead] && y0 > 0 && stories.length > 0) {
+    // A continuation above does not count: its first part is in print, the lead goes under it.
+    if (!leadFixed && !used[lead] && y0 > 0 && placed.some((m) => !stories[m.story]!.continuedFrom)) {
       record(countFree(grid));
       return;
     }
@@ -213,8 +214,12 @@ export function searchPage(input: SearchInput): PlanDraft[] {
       const widest = Math.min(story.maxColumns, gap);
       for (let w = widest; w >= story.minColumns; w--) {
         const down = freeDown(grid, C, L, x0, y0, w);
+        // What another story could fill under this one, in the same columns.
+        const under = candidates.flatMap((o) =>
+          o === s ? [] : measurer.shapes(o, w).flatMap((sh) => (sh.fill ? [sh.fill] : [])),
+        );
         for (const shape of measurer.shapes(s, w)) {
-          for (const { depth, jumps } of depthsToTry(shape, y0, down, grid, C, L, x0, w)) {
+          for (const { depth, jumps } of depthsToTry(shape, y0, down, grid, C, L, x0, w, under)) {
             const rect = { column: x0, columns: w, top: y0, depth };
             if (refused.has(refusalKey(s, rect, shape))) continue;
             any = true;
@@ -252,7 +257,9 @@ export function refusalKey(story: number, rect: GridRect, shape: StoryShape): st
 /**
  * Depths worth trying for a shape at (x0, y0): down to the floor of the free space first (the
  * module closes its columns), then depths that end level with a neighbouring column's free space
- * or module (rows line up), then the shape's own extremes; never one that leaves a sliver below.
+ * or module (rows line up), then the shape's own extremes, then depths that leave below just what
+ * another story can fill at this width (`under`: their content depths); never one that leaves a
+ * sliver below.
  */
 function depthsToTry(
   shape: StoryShape,
@@ -263,6 +270,7 @@ function depthsToTry(
   L: number,
   x0: number,
   w: number,
+  under: readonly { min: number; max: number }[] = [],
 ): { depth: number; jumps: boolean }[] {
   const hairline = y0 > 0 ? 1 : 0;
   const levels = new Set<number>([down]);
@@ -294,6 +302,13 @@ function depthsToTry(
     add(shape.fill.max + hairline, false);
   }
   if (shape.jump) add(shape.jump.max + hairline, true);
+  // The module below has a hairline above it: it takes its content depth plus one.
+  for (const r of under)
+    for (const left of [r.max + 1, r.min + 1]) {
+      const d = down - left;
+      if (within(d, shape.fill)) add(d, false);
+      else if (within(d, shape.jump)) add(d, true);
+    }
   return out;
 }
 

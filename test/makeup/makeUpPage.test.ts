@@ -34,6 +34,34 @@ describe('page makeup over a fake measurer', () => {
     expect(lead.rect.top).toBe(0);
   });
 
+  it('sets a fresh lead under a continuation that opens the page across its width', () => {
+    // The rest of a story from another page takes the top 46 lines; the page's lead fills the rest.
+    const fake: FakeStory[] = [
+      { lines: 6 * 40, head: 6 },
+      { lines: 6 * 68, head: 5 },
+    ];
+    const [continuation, lead] = makeupStories(2);
+    const stories = [
+      { ...continuation!, continuedFrom: 'A1', fixed: { column: 0, columns: 6, top: 0, depth: 46 } },
+      lead!,
+    ];
+    const { plans } = makeUpPage({
+      columns: COLUMNS,
+      lines: LINES,
+      rightHand: true,
+      stories,
+      ads: [],
+      measurer: fakeMeasurer(fake, LINES),
+    });
+    expect(plans[0]!.held).toEqual([]);
+    expect(plans[0]!.stories.find((s) => s.story === 1)!.rect).toEqual({
+      column: 0,
+      columns: 6,
+      top: 46,
+      depth: 74,
+    });
+  });
+
   it('holds a story the page has no room for, with the reason, and never drops it', () => {
     const fake: FakeStory[] = [
       { lines: 6 * 114, head: 6 },

@@ -12,6 +12,8 @@ import {
   type PaginateInput,
   type PlannedPage,
   paginate,
+  pickAds,
+  squareOff,
 } from '../../src/makeup/paginate.js';
 
 const FRONT = 400;
@@ -70,7 +72,8 @@ const budgets = fc
       fc.record({
         section: fc.nat(2),
         pageNumber: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
-        cells: fc.integer({ min: 30, max: 260 }),
+        columns: fc.integer({ min: 1, max: 5 }),
+        depth: fc.integer({ min: 6, max: 52 }),
       }),
       { maxLength: 8 },
     ),
@@ -81,7 +84,9 @@ const budgets = fc
     stories: b.stories.map((s) => ({ ...s, section: s.section % b.sections, maxArea: s.area })),
     ads: b.ads.map((a) => ({
       section: a.section % b.sections,
-      cells: a.cells,
+      columns: a.columns,
+      depth: a.depth,
+      cells: a.columns * a.depth,
       // Only inside pages take a booking; the front (section 0, page 1) does not.
       ...(a.pageNumber !== undefined &&
         !(a.section % b.sections === 0 && a.pageNumber === 1) && { pageNumber: a.pageNumber }),
@@ -170,5 +175,87 @@ describe('paginate', () => {
     // Story 2 overflowed the front and continues on the first inside page of its section.
     expect(result.outcomes[0]!.jumped).toEqual([2]);
     expect(result.pages[1]!.stories[0]).toMatchObject({ story: 2, continuedFrom: 0 });
+  });
+
+  it('runs a plate fewer and holds the last story rather than print three pages of house ads', async () => {
+    // Nine pages of stories on plates of four: eight pages and the ninth page's story held.
+    let input!: PaginateInput;
+    input = {
+      sections: [{}],
+      stories: Array.from({ length: 9 }, (_, i) => ({
+        section: 0,
+        front: i === 0,
+        jump: false,
+        area: i === 0 ? FRONT : PAGE,
+        maxArea: i === 0 ? FRONT : PAGE,
+      })),
+      ads: [],
+      frontCells: FRONT,
+      pageCells: PAGE,
+      columns: 5,
+      plate: 4,
+      maker: fakeMaker(() => input),
+    };
+    const result = await paginate(input);
+    expect(result.pages).toHaveLength(8);
+    expect(result.pages.some((p) => p.padding)).toBe(false);
+    expect(result.held.map((h) => h.story)).toEqual([8]);
+    expect(result.held[0]!.reason).toMatch(/held to run 8 pages rather than 12/);
+  });
+
+  it('pads half a plate with house-ad pages rather than hold a story', async () => {
+    // Six pages of stories on plates of four: two pages of padding, nothing held.
+    let input!: PaginateInput;
+    input = {
+      sections: [{}],
+      stories: Array.from({ length: 6 }, (_, i) => ({
+        section: 0,
+        front: i === 0,
+        jump: false,
+        area: i === 0 ? FRONT : PAGE,
+        maxArea: i === 0 ? FRONT : PAGE,
+      })),
+      ads: [],
+      frontCells: FRONT,
+      pageCells: PAGE,
+      columns: 5,
+      plate: 4,
+      maker: fakeMaker(() => input),
+    };
+    const result = await paginate(input);
+    expect(result.pages).toHaveLength(8);
+    expect(result.pages.filter((p) => p.padding)).toHaveLength(2);
+    expect(result.held).toEqual([]);
+  });
+});
+
+describe('pickAds', () => {
+  const pool = [
+    { ad: 0, cells: 90 },
+    { ad: 1, cells: 60 },
+    { ad: 2, cells: 40 },
+    { ad: 3, cells: 30 },
+  ];
+  it('picks the set nearest the target within the bounds', () => {
+    expect(pickAds(pool, 0, 200, 100).sort()).toEqual([2, 1].sort());
+    expect(pickAds(pool, 0, 200, 220)).toEqual([0, 1, 2]);
+    expect(pickAds(pool, 0, 20, 100)).toEqual([]);
+  });
+  it('picks only sets the page accepts (say, whose stack its stories can sit on)', () => {
+    const fits = (ads: readonly number[]) => !ads.includes(0) && !ads.includes(1);
+    expect(pickAds(pool, 0, 200, 100, fits).sort()).toEqual([2, 3].sort());
+  });
+});
+
+describe('squareOff', () => {
+  it('fills the steps of an ad stack up to its highest ad, one house ad per run of columns', () => {
+    // Five columns: a tall ad at the left (top at line 60), a lower one beside it, two free columns.
+    expect(squareOff([60, 60, 80, 100, 100])).toEqual([
+      { column: 2, columns: 1, top: 60, depth: 20 },
+      { column: 3, columns: 2, top: 60, depth: 40 },
+    ]);
+  });
+  it('adds nothing to a flat band', () => {
+    expect(squareOff([70, 70, 70, 70, 70])).toEqual([]);
   });
 });
