@@ -78,9 +78,9 @@ export async function paginateBudget(
   const lines = (front: boolean) => (front ? frontLines : pageLines);
   const labelOf = (p: { section: number; number: number }) =>
     `${budget.sections[p.section]!.prefix}${p.number}`;
-  const kept = new Map<number, { page: PlannedPage; makeup: PageMakeup }>();
+  const kept = new Map<number, { page: PlannedPage; makeup: PageMakeup | undefined }>();
   // Every trial's makeup by its plan object, so any trial made may be the one kept.
-  const trials = new WeakMap<PlannedPage, PageMakeup>();
+  const trials = new WeakMap<PlannedPage, PageMakeup | undefined>();
   const file = budget.file;
   const toData = (pages: readonly PlannedPage[]): EditionData =>
     manifestData(budget, order, bookings, pages, labelOf, t, date);
@@ -112,12 +112,12 @@ export async function paginateBudget(
     plate: budget.plate,
     maker: {
       async makeUp(page, decided) {
-        let makeup: PageMakeup | undefined;
-        while (!makeup) {
+        for (;;) {
           const edition = editionOf([...decided, page]);
           ws.memo.delete(memoKey(labelOf(page)));
+          let makeup: PageMakeup | undefined;
           try {
-            makeup = (await pageMakeup(ws, edition, decided.length, 1))!;
+            makeup = await pageMakeup(ws, edition, decided.length, 1);
           } catch (e) {
             // Ads whose cells fit but whose shapes do not stack on this page: the last one the
             // page was given goes back to the section's pool (pagination offers it elsewhere).
@@ -134,19 +134,22 @@ export async function paginateBudget(
               );
             throw e;
           }
+          // No makeup: a page with nothing to place (no story; its ads, if any, positioned).
+          trials.set(page, makeup);
+          return makeup
+            ? outcomeOf(page, makeup, t.columns, lines(page.front))
+            : unmadeOutcome(page, t.columns, lines(page.front));
         }
-        trials.set(page, makeup);
-        return outcomeOf(page, makeup, t.columns, lines(page.front));
       },
       keep(page, decided) {
-        const makeup = trials.get(page)!;
+        const makeup = trials.get(page);
         kept.set(decided.length, { page, makeup });
-        ws.memo.set(memoKey(labelOf(page)), makeup);
+        if (makeup) ws.memo.set(memoKey(labelOf(page)), makeup);
       },
       continuationArea(story, from) {
         const whole = areas[story]!.min;
         const origin = kept.get(from);
-        if (!origin) return whole;
+        if (!origin?.makeup) return whole;
         const plan = origin.makeup.plans[0]!;
         const slot = plan.stories.find((m) => origin.page.stories[m.story]?.story === story);
         return slot ? Math.max(t.columns * 8, whole - slot.rect.columns * slot.rect.depth) : whole;
@@ -192,6 +195,21 @@ function dropRefusedAd(page: PlannedPage, field: string, booked: (ad: number) =>
   else if (page.ads.length > 0 && !booked(page.ads[page.ads.length - 1]!)) page.ads.pop();
   else return false;
   return true;
+}
+
+/** A page makeup had nothing to place on: white but for its house ads. */
+function unmadeOutcome(page: PlannedPage, columns: number, lines: number): PageOutcome {
+  const house = page.house ?? [];
+  const white = columns * lines - house.reduce((sum, r) => sum + r.columns * r.depth, 0);
+  return {
+    placed: [],
+    jumped: [],
+    held: [],
+    white,
+    overset: 0,
+    filled: white === 0,
+    ...(white > 0 && { gap: largestFreeRect(columns, lines, house) }),
+  };
 }
 
 /** What pagination needs to know of a page's best plan. */

@@ -9,7 +9,7 @@
  */
 
 import { placeAds } from './placeAds.js';
-import type { MakeupAd } from './types.js';
+import type { GridRect, MakeupAd } from './types.js';
 
 export interface PaginateStory {
   section: number;
@@ -120,10 +120,7 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
   let cut = content - shorter;
   for (let s = counts.length - 1; s >= 0 && cut > 0; s--) {
     if (input.sections[s]!.pages !== undefined) continue;
-    const booked = Math.max(
-      1,
-      ...input.ads.filter((a) => a.section === s && a.pageNumber).map((a) => a.pageNumber!),
-    );
+    const booked = Math.max(1, lastBookedPage(input, s));
     const take = Math.min(cut, counts[s]! - booked);
     if (take <= 0) continue;
     counts[s]! -= take;
@@ -137,6 +134,7 @@ export async function paginate(input: PaginateInput): Promise<PaginateResult> {
     const started = (story: number) => capped.outcomes.some((o) => o.placed.includes(story));
     const fine =
       capped.pages.length === shorter &&
+      capped.pages.every((p, i) => p.ads.length > 0 || capped.outcomes[i]!.placed.length > 0) &&
       capped.held.every((h) => h.story >= 0 && !input.stories[h.story]!.front && !started(h.story));
     if (fine) {
       const before = new Set(full.held.map((h) => h.story));
@@ -168,10 +166,7 @@ async function paginatePages(input: PaginateInput): Promise<PaginateResult> {
     const fresh = input.stories
       .map((_, i) => i)
       .filter((i) => input.stories[i]!.section === s && !onTheFront.has(i));
-    const lastBooked = Math.max(
-      0,
-      ...input.ads.filter((a) => a.section === s && a.pageNumber).map((a) => a.pageNumber!),
-    );
+    const lastBooked = lastBookedPage(input, s);
     const sectionAds = adsLeft.filter((i) => input.ads[i]!.section === s);
     let number = 0;
     let refusedInARow = 0;
@@ -352,6 +347,11 @@ async function backfill(
     outcomes[lastIndex] = await input.maker.makeUp(last, decided);
     input.maker.keep(last, decided, outcomes[lastIndex]!);
   }
+}
+
+/** The last page of section `s` an ad is booked on (0: none). */
+function lastBookedPage(input: PaginateInput, s: number): number {
+  return Math.max(0, ...input.ads.filter((a) => a.section === s && a.pageNumber).map((a) => a.pageNumber!));
 }
 
 function pendingFresh(pending: Map<string, PageStory[]>, key: string, story: number): void {
@@ -667,9 +667,9 @@ function stepsOf(top: readonly number[] | undefined): number {
  * columns below the top of the highest ad, as a desk fills the steps of an ad stack it cannot
  * sell, so the stories above sit on a straight foot.
  */
-export function squareOff(top: readonly number[]): PlannedPage['house'] & {} {
+export function squareOff(top: readonly number[]): GridRect[] {
   const band = Math.min(...top);
-  const out: { column: number; columns: number; top: number; depth: number }[] = [];
+  const out: GridRect[] = [];
   for (let c = 0; c < top.length; ) {
     let e = c + 1;
     while (e < top.length && top[e] === top[c]) e++;

@@ -85,6 +85,22 @@ describe('galley paginate, the sample budget', () => {
   });
 });
 
+describe('galley paginate, a section with more pages than stories', () => {
+  it('gives the pages it has no story for a house ad, instead of waiting on them', async () => {
+    // A page with no story and no ad has no makeup: it once sent pagination round in circles.
+    const budget = join(dir, 'roomy.yaml');
+    writeFileSync(
+      budget,
+      `template: tabloid\nplate: 2\nsections:\n  - { name: News, prefix: A, pages: 4 }\nstories:\n  - { slug: lead, article: ${resolve('samples/cambodia-daily/article.json')}, section: News }\n`,
+    );
+    const r = await runGalleyInProcess(['paginate', budget, '--allow-root', resolve('samples'), '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { pages: { page: string; ads: string[] }[] };
+    expect(report.pages.map((p) => p.page)).toEqual(['A1', 'A2', 'A3', 'A4']);
+    for (const p of report.pages.slice(1)) expect(p.ads.join(), p.page).toMatch(/House advertisement/);
+  }, 60_000);
+});
+
 describe('galley paginate, bad input', () => {
   it('names the booking line with a size in an unknown unit, and writes nothing', async () => {
     const bookings = join(dir, 'bad.csv');

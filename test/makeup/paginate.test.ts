@@ -177,12 +177,12 @@ describe('paginate', () => {
     expect(result.pages[1]!.stories[0]).toMatchObject({ story: 2, continuedFrom: 0 });
   });
 
-  it('runs a plate fewer and holds the last story rather than print three pages of house ads', async () => {
-    // Nine pages of stories on plates of four: eight pages and the ninth page's story held.
+  /** One section on plates of four: a front story as large as the front, then a page-sized story per page. */
+  const onePagePerStory = (count: number): PaginateInput => {
     let input!: PaginateInput;
     input = {
       sections: [{}],
-      stories: Array.from({ length: 9 }, (_, i) => ({
+      stories: Array.from({ length: count }, (_, i) => ({
         section: 0,
         front: i === 0,
         jump: false,
@@ -196,7 +196,12 @@ describe('paginate', () => {
       plate: 4,
       maker: fakeMaker(() => input),
     };
-    const result = await paginate(input);
+    return input;
+  };
+
+  it('runs a plate fewer and holds the last story rather than print three pages of house ads', async () => {
+    // Nine pages of stories on plates of four: eight pages and the ninth page's story held.
+    const result = await paginate(onePagePerStory(9));
     expect(result.pages).toHaveLength(8);
     expect(result.pages.some((p) => p.padding)).toBe(false);
     expect(result.held.map((h) => h.story)).toEqual([8]);
@@ -205,24 +210,7 @@ describe('paginate', () => {
 
   it('pads half a plate with house-ad pages rather than hold a story', async () => {
     // Six pages of stories on plates of four: two pages of padding, nothing held.
-    let input!: PaginateInput;
-    input = {
-      sections: [{}],
-      stories: Array.from({ length: 6 }, (_, i) => ({
-        section: 0,
-        front: i === 0,
-        jump: false,
-        area: i === 0 ? FRONT : PAGE,
-        maxArea: i === 0 ? FRONT : PAGE,
-      })),
-      ads: [],
-      frontCells: FRONT,
-      pageCells: PAGE,
-      columns: 5,
-      plate: 4,
-      maker: fakeMaker(() => input),
-    };
-    const result = await paginate(input);
+    const result = await paginate(onePagePerStory(6));
     expect(result.pages).toHaveLength(8);
     expect(result.pages.filter((p) => p.padding)).toHaveLength(2);
     expect(result.held).toEqual([]);
