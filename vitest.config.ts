@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { HANG_LIMIT_MS } from './test/support/hangLimit.js';
 
@@ -8,5 +10,7 @@ export default defineConfig({
     testTimeout: HANG_LIMIT_MS,
     hookTimeout: HANG_LIMIT_MS,
     pool: 'forks',
+    // Shaped words kept across runs go to a folder of the tests' own, not the user's cache.
+    env: { GALLEY_SHAPE_CACHE: join(tmpdir(), 'galley-test-shapes') },
   },
 });

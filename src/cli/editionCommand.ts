@@ -1,6 +1,6 @@
 /** `galley edition`: every page of an edition into its own PDF, in parallel, with progress and a summary. */
 import type { Argv } from 'yargs';
-import { defaultJobs } from '../edition/createPageRunner.js';
+import { defaultJobs, type PoolKind } from '../edition/createPageRunner.js';
 import type { Edition } from '../edition/Edition.js';
 import { createEditionProgress } from '../edition/editionProgress.js';
 import { formatEditionSummary } from '../edition/formatEditionSummary.js';
@@ -26,6 +26,7 @@ interface EditionArgs extends PdfArgs, PageSettingArgs {
   date?: string;
   output: string;
   jobs?: number;
+  pool: PoolKind;
   quiet: boolean;
   json: boolean;
   combined?: string;
@@ -69,7 +70,13 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
         .option('jobs', {
           alias: 'j',
           type: 'number',
-          describe: `Worker threads (default: every core, here ${defaultJobs()}); 1 sets pages without workers`,
+          describe: `Pages set at once (default: every core, here ${defaultJobs()}); 1 sets pages in this process, without workers`,
+        })
+        .option('pool', {
+          choices: ['processes', 'threads'] as const,
+          default: 'processes' as PoolKind,
+          describe:
+            'With --jobs above 1: set pages in worker processes (scale with cores) or worker threads (less memory)',
         })
         .option('combined', {
           type: 'string',
@@ -117,6 +124,10 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
           'One page at a time in this process, summary only',
         )
         .example(
+          '$0 edition edition.json -o out --jobs 2 --pool threads',
+          'Two worker threads instead of two processes',
+        )
+        .example(
           '$0 edition edition.json -o out --name-pattern "{date}-{index}-{page}.pdf"',
           'Other file names',
         )
@@ -130,7 +141,7 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
     (args) =>
       runCommand(session, async () => {
         if (args.jobs !== undefined && (!Number.isInteger(args.jobs) || args.jobs < 1))
-          throw new InputError('', '--jobs', 'expected a whole number of threads, 1 or more');
+          throw new InputError('', '--jobs', 'expected a whole number of workers, 1 or more');
         const manifest = (await isBudget(args.manifest, args.ads))
           ? await paginateFirst(session, args)
           : args.manifest;
@@ -144,6 +155,7 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
           const result = await renderEdition(edition, {
             outDir: args.output,
             ...(args.jobs !== undefined && { jobs: args.jobs }),
+            pool: args.pool,
             namePattern: args.namePattern,
             ...(args.combined && { combined: args.combined }),
             changedOnly: args.changedOnly,

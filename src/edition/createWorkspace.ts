@@ -19,6 +19,7 @@ import { loadFontCatalog, parseFontKey } from '../model/fontCatalog.js';
 import { InputError } from '../model/InputError.js';
 import { loadArticle } from '../model/loadArticle.js';
 import { loadTemplate } from '../model/loadTemplate.js';
+import { defaultShapeStoreDir, shapeStoreAt } from '../model/shapeStore.js';
 import type { Template } from '../model/template.js';
 import { createFontkitShaper } from '../text/createFontkitShaper.js';
 import { greedyEngines, totalFitEngines } from '../text/engines.js';
@@ -38,6 +39,11 @@ export interface WorkspaceOptions {
    * report, instead of refusing the input (exit 2). Off by default: a box on the page is lost text.
    */
   allowMissingGlyphs?: boolean;
+  /**
+   * Folder of shaped words kept across runs (shapeStore.ts); default `defaultShapeStoreDir()`,
+   * false for none.
+   */
+  shapeStoreDir?: string | false;
 }
 
 export interface Workspace {
@@ -66,7 +72,8 @@ export interface Workspace {
 export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
   // Galley's faces, then those of every template loaded (its fontCatalog): opened when first used.
   const fontFiles = new Map(loadFontCatalog().files);
-  const shaper = createFontkitShaper(lazyFonts(fontFiles));
+  const storeDir = options.shapeStoreDir ?? defaultShapeStoreDir();
+  const shaper = createFontkitShaper(lazyFonts(fontFiles), storeDir ? shapeStoreAt(storeDir) : undefined);
   const checked = new Set<string>();
   const refuse = (file: string, found: MissingGlyph[]) => {
     if (found.length > 0 && !options.allowMissingGlyphs)

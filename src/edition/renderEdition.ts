@@ -10,8 +10,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { PageReport } from '../layout/types.js';
 import type { PdfStandard } from '../render/pdf/index.js';
 import { writeFileAtomic } from '../render/pdf/index.js';
-import { combinePdfs } from './combinePdfs.js';
-import { createPageRunner, defaultJobs } from './createPageRunner.js';
+import { assignLanes } from './assignLanes.js';
+import { createPageRunner, defaultJobs, type PoolKind } from './createPageRunner.js';
 import type { Edition } from './Edition.js';
 import { type EditionState, loadEditionState, saveEditionState, unchangedPage } from './editionState.js';
 import { loadEdition } from './loadEdition.js';
@@ -23,8 +23,10 @@ import { sweepTempFiles } from './sweepTempFiles.js';
 export interface RenderEditionOptions {
   /** Folder for the page PDFs, report.json and the cache (created if needed). */
   outDir: string;
-  /** Worker threads; default: every core. 1 sets pages in this thread, without workers. */
+  /** Pages set at once; default: every core. 1 sets pages in this thread, without workers. */
   jobs?: number;
+  /** With jobs > 1: worker processes (default) or worker threads. */
+  pool?: PoolKind;
   /** Page file names; fields {edition} {newspaper} {date} {page} {section} {index}. */
   namePattern?: string;
   /** Also write the whole edition as one PDF, in page order (only when every page succeeded). */
@@ -93,7 +95,10 @@ export interface EditionResult {
   /** Wall time of the whole run and pages set per second of it. */
   ms: number;
   pagesPerSecond: number;
-  /** Peak resident memory of the process, main thread and worker threads together (MB). */
+  /**
+   * Peak resident memory (MB): of this process with its threads, plus each worker process's own
+   * peak (summed: an upper bound, as the children's peaks need not coincide).
+   */
   peakRssMb: number;
 }
 
@@ -149,16 +154,38 @@ export async function renderEdition(
     emit({ type: 'page-unchanged', index: r.index, label: r.label, file: r.file! });
 
   const runner =
-    todo.length > 0 ? await createPageRunner(jobs, { ...settings, baseDir: edition.dir }) : undefined;
+    todo.length > 0
+      ? await createPageRunner(jobs, {
+          ...settings,
+          baseDir: edition.dir,
+          ...(options.pool && { pool: options.pool }),
+        })
+      : undefined;
+  let peakRssKb = process.resourceUsage().maxRSS;
   try {
-    let next = 0;
-    const lane = async () => {
-      while (next < todo.length && !options.signal?.aborted) {
-        const index = todo[next++]!;
+    // Each worker gets the pages that share its stories (assignLanes); one that runs out of pages
+    // takes the last page of the lane with the most left.
+    const lanes = assignLanes(
+      todo.map((index) => {
+        const page = edition.pages[index]!;
+        return { index, articles: page.stories.map((s) => s.articlePath), cost: page.stories.length + 1 };
+      }),
+      runner?.jobs ?? 0,
+    );
+    const nextPage = (lane: number): number | undefined => {
+      if (lanes[lane]!.length > 0) return lanes[lane]!.shift();
+      const fullest = lanes.reduce((a, b) => (b.length > a.length ? b : a));
+      return fullest.pop();
+    };
+    const lane = async (worker: number) => {
+      for (;;) {
+        if (options.signal?.aborted) break;
+        const index = nextPage(worker);
+        if (index === undefined) break;
         const label = edition.pages[index]!.label;
         emit({ type: 'page-start', index, label });
         const outcome = await runner!
-          .run({ edition, index, outFile: join(outDir, names[index]!), settings }, options.signal)
+          .run({ edition, index, outFile: join(outDir, names[index]!), settings }, options.signal, worker)
           .catch((e: unknown): PageOutcome => crashed(index, label, edition.file, e));
         if (options.signal?.aborted) break;
         const r = toPageResult(outcome);
@@ -176,10 +203,11 @@ export async function renderEdition(
         else emit({ type: 'page-failed', index, label, ms: outcome.ms, error: outcome.error });
       }
     };
-    await Promise.all(Array.from({ length: runner?.jobs ?? 0 }, lane));
+    await Promise.all(Array.from({ length: runner?.jobs ?? 0 }, (_, worker) => lane(worker)));
     options.signal?.throwIfAborted();
   } finally {
     await runner?.close();
+    if (runner) peakRssKb = runner.peakRssKb();
     await sweepTempFiles(outDir);
   }
 
@@ -206,6 +234,8 @@ export async function renderEdition(
       const t = performance.now();
       const combined = resolve(options.combined);
       await mkdir(dirname(combined), { recursive: true });
+      // pdf-lib is loaded only here: most runs never combine, and it costs ~150 ms to load.
+      const { combinePdfs } = await import('./combinePdfs.js');
       await writeFileAtomic(
         combined,
         await combinePdfs(
@@ -220,7 +250,7 @@ export async function renderEdition(
   result.ms = performance.now() - start;
   const rendered = pages.filter((p) => p.status === 'rendered').length;
   result.pagesPerSecond = rendered / (result.ms / 1000);
-  result.peakRssMb = process.resourceUsage().maxRSS / 1024;
+  result.peakRssMb = Math.max(peakRssKb, process.resourceUsage().maxRSS) / 1024;
   await writeFileAtomic(result.report, `${JSON.stringify(result, null, 2)}\n`);
   emit({ type: 'done', result });
   return result;

@@ -4,10 +4,11 @@
  * alpha flattened onto white, converted to CMYK through the press profile (or to grayscale).
  */
 import { readFile } from 'node:fs/promises';
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
 import type { Rect } from '../layout/geometry.js';
 import { CENTRE, cropForFrame, type Focus } from './cropForFrame.js';
 import { ImageError } from './imageError.js';
+import { loadSharp } from './loadSharp.js';
 import { type CachedPhoto, createPhotoCache, type PhotoCache, photoKey } from './photoCache.js';
 import { PRESS_PROFILE_PATH } from './pressProfile.js';
 import { classifySharpError, type ImageProbe, probeBytes, readSource } from './probeImage.js';
@@ -161,6 +162,7 @@ async function convert(
       `${path}: crop ratio ${cropRatio.toFixed(3)} differs from the frame's ${frameRatio.toFixed(3)}: edges trimmed`,
     );
   }
+  const sharp = await loadSharp();
   let pipeline = sharp(bytes, {
     limitInputPixels: o.options.limitInputPixels ?? probe.width * probe.height,
     failOn: 'error',

@@ -1,7 +1,8 @@
 /** Reads a photo's header (no pixel decoding) and reports its size after EXIF orientation. */
 import { readFile, stat } from 'node:fs/promises';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { ImageError } from './imageError.js';
+import { loadSharp } from './loadSharp.js';
 
 /** Default pixel limit against decompression bombs: 100 megapixels. */
 export const DEFAULT_LIMIT_INPUT_PIXELS = 100_000_000;
@@ -53,7 +54,7 @@ export async function probeBytes(
   const limit = options.limitInputPixels ?? DEFAULT_LIMIT_INPUT_PIXELS;
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+    meta = await (await loadSharp())(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
     throw classifySharpError(error, path);
   }

@@ -3,11 +3,19 @@
  * and column instead of a parser's stack trace.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type { parseDocument } from 'yaml';
 import { findJsonErrorOffset, MAX_JSON_DEPTH } from './findJsonError.js';
 import { InputError } from './InputError.js';
 
 /** Input files larger than this are refused before parsing (a story is kilobytes, not megabytes). */
+/** yaml, loaded on the first YAML file: most runs read only JSON, and it costs ~40 ms to load. */
+let yamlParser: typeof parseDocument | undefined;
+const parseYaml: typeof parseDocument = (...args) => {
+  yamlParser ??= (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parseDocument;
+  return yamlParser(...args);
+};
+
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
 export function readTextFile(file: string, what = 'file', shownAs = file): string {
@@ -75,7 +83,7 @@ function depthAt(text: string, offset: number): number {
 export function parseYamlText(text: string, file: string, lineOffset = 0): unknown {
   let doc: ReturnType<typeof parseDocument>;
   try {
-    doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+    doc = parseYaml(text, { prettyErrors: true, uniqueKeys: true });
   } catch (e) {
     throw new InputError(file, '', `invalid YAML: ${yamlReason(e)}`);
   }

@@ -3,8 +3,10 @@
  * text in a complex script (Khmer, Thai, Indic...) goes to HarfBuzz (shapeWithHarfBuzz.ts).
  * Results are cached by (face, features, text); the text engine shapes word by word, so the cache
  * turns most shaping into one Map lookup. The cache is a memo of a pure function: same answers.
+ * With a ShapeStore the cache starts from the words earlier runs shaped in the same face.
  */
 import type * as fontkit from 'fontkit';
+import type { ShapeStore } from '../model/shapeStore.js';
 import { needsComplexShaping } from './scripts.js';
 import { shapeWithHarfBuzz } from './shapeWithHarfBuzz.js';
 import type { FeatureSet, FontKey, FontMetrics, ShapedGlyph, Shaper } from './types.js';
@@ -30,7 +32,8 @@ function bytesOf(font: fontkit.Font): Uint8Array {
   return (font as unknown as { stream: { buffer: Uint8Array } }).stream.buffer;
 }
 
-export function createFontkitShaper(fonts: FontSource): Shaper {
+/** `store`: words shaped by earlier runs, kept on disk (shapeStore.ts); none by default. */
+export function createFontkitShaper(fonts: FontSource, store?: ShapeStore): Shaper {
   const faces = new Map<FontKey, Face>();
   const open = (key: FontKey): Face | undefined => {
     const font = fonts.get(key);
@@ -45,7 +48,7 @@ export function createFontkitShaper(fonts: FontSource): Shaper {
         capHeight: font.capHeight / upm,
         xHeight: font.xHeight / upm,
       },
-      shaped: new Map(),
+      shaped: store ? store.open(bytesOf(font)) : new Map(),
       chars: new Map(),
     };
     faces.set(key, face);

@@ -94,6 +94,32 @@ describe('renderEdition', () => {
     expect(kinds.filter((k) => k === 'page-failed')).toHaveLength(2);
   });
 
+  it('sets the same PDFs, byte for byte, in one process, in worker processes and in worker threads', async () => {
+    const pages = [0, 1, 2, 5]; // the good pages
+    const { manifest, out: base } = setup('pools'); // one manifest: the document ID hashes its paths
+    const outs = [];
+    for (const [name, options] of [
+      ['one', { jobs: 1 }],
+      ['processes', { jobs: 2, pool: 'processes' }],
+      ['threads', { jobs: 2, pool: 'threads' }],
+    ] as const) {
+      const out = join(base, name);
+      const result = await renderEdition(manifest, { outDir: out, cacheDir: cache, pages, ...options });
+      expect(result.ok).toBe(true);
+      expect(result.jobs).toBe(options.jobs);
+      expect(result.peakRssMb).toBeGreaterThan(0);
+      outs.push(out);
+    }
+    const pdfs = (out: string) =>
+      readdirSync(out)
+        .filter((n) => n.endsWith('.pdf'))
+        .sort()
+        .map((n) => readFileSync(join(out, n)));
+    const [one, ...others] = outs.map(pdfs);
+    expect(one).toHaveLength(4);
+    for (const other of others) expect(other).toEqual(one);
+  });
+
   it('with changedOnly, re-sets only the pages of a touched story, and the jump page that continues it', async () => {
     const { manifest, out } = setup('changed');
     const pages = [0, 1, 2, 5]; // the good pages
@@ -241,5 +267,26 @@ describe('interrupted runs leave no partial files', () => {
     for (const name of pdfs) expect(await expectCompletePdf(join(out, name))).toBe(1);
     expect(leftovers(out)).toEqual([]);
     expect(statSync(join(out, pdfs[0]!)).size).toBeGreaterThan(1000);
+  });
+
+  it('an aborted run on worker processes rejects and leaves only complete PDFs', async () => {
+    const { manifest, out } = setup('aborted-processes');
+    const abort = new AbortController();
+    const run = renderEdition(manifest, {
+      outDir: out,
+      jobs: 2,
+      pool: 'processes',
+      cacheDir: cache,
+      pages: [0, 1, 2, 5],
+      signal: abort.signal,
+      onEvent: (e) => {
+        if (e.type === 'page-done') abort.abort(new Error('stop'));
+      },
+    });
+    await expect(run).rejects.toThrow('stop');
+    const pdfs = readdirSync(out).filter((n) => n.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(0);
+    for (const name of pdfs) expect(await expectCompletePdf(join(out, name))).toBe(1);
+    expect(leftovers(out)).toEqual([]);
   });
 });
