@@ -19,7 +19,8 @@ const EPILOGUE = `Exit codes:
   1  a render failed, or preflight found a failure
   2  bad usage or bad input: the message names the file and the field; nothing was written
 
-Set GALLEY_DEBUG=1 to see stack traces of internal errors.`;
+Set GALLEY_DEBUG=1 to see stack traces of internal errors. Shaped words are kept across runs in
+~/.cache/galley/shapes (GALLEY_SHAPE_CACHE=DIR elsewhere, GALLEY_SHAPE_CACHE=off for none).`;
 
 export async function runGalley(argv: readonly string[], session: CliSession): Promise<number> {
   let cli = yargs([...argv]).scriptName('galley');

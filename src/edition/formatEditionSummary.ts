@@ -48,7 +48,7 @@ export function formatEditionSummary(result: EditionResult, color = false): stri
     '',
     `${result.pages.length} pages: ${count('rendered')} set, ${count('unchanged')} unchanged, ${paint(result.failures.length ? 31 : 0, `${result.failures.length} failed`)}; ` +
       `${overset} overset stories, ${warnings} warnings`,
-    `${(result.ms / 1000).toFixed(2)} s, ${result.pagesPerSecond.toFixed(1)} pages/s on ${result.jobs} thread${result.jobs === 1 ? '' : 's'}, peak memory ${Math.round(result.peakRssMb)} MB`,
+    `${(result.ms / 1000).toFixed(2)} s, ${result.pagesPerSecond.toFixed(1)} pages/s ${result.jobs === 1 ? 'in one process' : `on ${result.jobs} worker ${result.pool ?? 'processes'}`}, peak memory ${Math.round(result.peakRssMb)} MB`,
   );
   if (result.combined) out.push(`combined edition: ${result.combined}`);
   if (result.combinedSkipped) out.push(paint(31, `combined edition not written: ${result.combinedSkipped}`));

@@ -90,6 +90,8 @@ export interface EditionResult {
   /** Why no combined PDF was written although one was asked for. */
   combinedSkipped?: string;
   jobs: number;
+  /** What set the pages when jobs > 1. */
+  pool?: PoolKind;
   pages: EditionPageResult[];
   failures: (PageFailure & { page: string })[];
   /** Wall time of the whole run and pages set per second of it. */
@@ -221,6 +223,7 @@ export async function renderEdition(
     outDir,
     report: join(outDir, 'report.json'),
     jobs,
+    ...(jobs > 1 && { pool: options.pool ?? 'processes' }),
     pages,
     failures,
     ms: 0,

@@ -1,6 +1,6 @@
 /**
  * sharp, loaded the first time a photo is probed or converted: loading its native module costs
- * about 100 ms, which a run whose photos are all in the cache, or that has none, never pays.
+ * about 100 ms, which a run that has no photos never pays.
  */
 import type sharpModule from 'sharp';
 

@@ -35,7 +35,7 @@ describe('galley edition', () => {
     expect(r.stderr).toContain('setting T2');
     expect(r.stderr).toMatch(/FAILED B1: .*broken\.json: invalid JSON/);
     expect(r.stdout).toMatch(/2 pages: 1 set, 0 unchanged, 1 failed/);
-    expect(r.stdout).toMatch(/pages\/s on 1 thread/);
+    expect(r.stdout).toMatch(/pages\/s in one process/);
     expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).ok).toBe(false);
   });
 
