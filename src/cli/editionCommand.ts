@@ -76,7 +76,7 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
           choices: ['processes', 'threads'] as const,
           default: 'processes' as PoolKind,
           describe:
-            'With --jobs above 1: set pages in worker processes (scale with cores) or worker threads (less memory)',
+            'With --jobs above 1: set pages in worker processes (faster) or worker threads (less memory)',
         })
         .option('combined', {
           type: 'string',
