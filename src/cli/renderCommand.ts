@@ -82,7 +82,9 @@ export function renderCommand(y: Argv, session: CliSession): Argv {
           import('../render/pdf/renderPdf.js'),
           import('../edition/explainPhotoError.js'),
         ]);
+        const photos = createPhotoCache({ dir: args.cache ?? resolve('.galley-cache', 'photos') });
         const ws = createWorkspace({
+          probes: photos.probes,
           breaker: args.breaker,
           ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
           ...(args.allowMissingGlyphs && { allowMissingGlyphs: true }),
@@ -100,7 +102,7 @@ export function renderCommand(y: Argv, session: CliSession): Argv {
             ppi: args.ppi,
             quality: args.quality,
             colour: args.gray ? 'gray' : 'cmyk',
-            cache: createPhotoCache({ dir: args.cache ?? resolve('.galley-cache', 'photos') }),
+            cache: photos,
             ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
           },
           onWarning: (w) => warnings.push(w),

@@ -53,13 +53,14 @@ export async function createPageRunner(
   },
 ): Promise<PageRunner> {
   const inThisProcess = () => {
+    const cache = createPhotoCache({ dir: settings.cacheDir, maxEntries: 24 });
     const ws = createWorkspace({
+      probes: cache.probes,
       breaker: settings.breaker,
       baseDir: settings.baseDir,
       ...(settings.limitInputPixels && { limitInputPixels: settings.limitInputPixels }),
       ...(settings.allowMissingGlyphs && { allowMissingGlyphs: true }),
     });
-    const cache = createPhotoCache({ dir: settings.cacheDir, maxEntries: 24 });
     return (task: PageTask) => runPageTask(ws, cache, task);
   };
   if (jobs <= 1) return { jobs: 1, run: inThisProcess(), peakRssKb: ownPeakRssKb, close: async () => {} };

@@ -4,7 +4,7 @@
  * stories). Everything after this is pure layout over the plain data it hands out.
  */
 import { ImageError } from '../images/imageError.js';
-import { probeImage } from '../images/probeImage.js';
+import { type ProbeMemo, probeImage } from '../images/probeImage.js';
 import {
   describeMissingGlyph,
   findMissingGlyphs,
@@ -44,6 +44,8 @@ export interface WorkspaceOptions {
    * false for none.
    */
   shapeStoreDir?: string | false;
+  /** Photo headers read before (the photo cache's), so that probing a known photo needs no sharp. */
+  probes?: ProbeMemo;
 }
 
 export interface Workspace {
@@ -93,6 +95,7 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     try {
       const info = await probeImage(path, {
         ...(options.limitInputPixels && { limitInputPixels: options.limitInputPixels }),
+        ...(options.probes && { known: options.probes }),
       });
       photos.set(path, { width: info.width, height: info.height });
     } catch (e) {

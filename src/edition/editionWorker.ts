@@ -23,15 +23,17 @@ export default async function renderPageInWorker(task: PageTask): Promise<PageOu
     task.edition.dir,
   ]);
   if (state?.key !== key) {
+    const cache = createPhotoCache({ dir: s.cacheDir, maxEntries: PHOTOS_IN_MEMORY });
     state = {
       key,
+      cache,
       ws: createWorkspace({
+        probes: cache.probes,
         breaker: s.breaker,
         baseDir: task.edition.dir,
         ...(s.limitInputPixels && { limitInputPixels: s.limitInputPixels }),
         ...(s.allowMissingGlyphs && { allowMissingGlyphs: true }),
       }),
-      cache: createPhotoCache({ dir: s.cacheDir, maxEntries: PHOTOS_IN_MEMORY }),
     };
   }
   return runPageTask(state.ws, state.cache, task);

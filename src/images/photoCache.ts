@@ -5,8 +5,10 @@
  * stale entry can never be served: an edited photo gets a new key.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ImageProbe, ProbeMemo } from './probeImage.js';
 
 export interface CachedPhoto {
   jpeg: Buffer;
@@ -19,6 +21,11 @@ export interface CachedPhoto {
 export interface PhotoCache {
   /** Runs `make` once per key; concurrent and later calls with the same key share its result. */
   getOrCreate(key: string, make: () => Promise<CachedPhoto>): Promise<{ photo: CachedPhoto; hit: boolean }>;
+  /**
+   * Photo headers by the hash of the source file's bytes, kept beside the photos: a run whose
+   * photos are all in the cache reads no header with sharp, and so never loads it.
+   */
+  readonly probes: ProbeMemo;
   readonly stats: { hits: number; misses: number; diskHits: number };
 }
 
@@ -81,8 +88,38 @@ export function createPhotoCache(options: PhotoCacheOptions = {}): PhotoCache {
     await writeAtomic(join(dir, `${key}.json`), JSON.stringify({ ...meta, bytes: jpeg.length }));
   }
 
+  const headers = new Map<string, ImageProbe>();
+  const probes: ProbeMemo = {
+    get(hash) {
+      let probe = headers.get(hash);
+      if (!probe && dir) {
+        try {
+          probe = JSON.parse(readFileSync(join(dir, `${hash}.probe.json`), 'utf8')) as ImageProbe;
+          headers.set(hash, probe);
+        } catch {
+          // not probed yet (or unreadable): sharp reads the header
+        }
+      }
+      return probe;
+    },
+    set(hash, probe) {
+      headers.set(hash, probe);
+      if (!dir) return;
+      const file = join(dir, `${hash}.probe.json`);
+      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      try {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(tmp, JSON.stringify(probe));
+        renameSync(tmp, file);
+      } catch {
+        // a read-only cache folder only costs time
+      }
+    },
+  };
+
   return {
     stats,
+    probes,
     async getOrCreate(key, make) {
       const pending = memory.get(key);
       if (pending) {

@@ -80,12 +80,15 @@ export async function preparePhoto(options: PreparePhotoOptions): Promise<Prepar
     );
   }
   const bytes = await readSource(source);
-  const probe = await probeBytes(bytes, source, { limitInputPixels: options.limitInputPixels });
+  const cache = options.cache ?? createPhotoCache();
+  const probe = await probeBytes(bytes, source, {
+    ...(options.limitInputPixels !== undefined && { limitInputPixels: options.limitInputPixels }),
+    known: cache.probes,
+  });
   const crop = resolveCrop(options.crop, probe, frameWidthPt, frameHeightPt, options.focus, source);
   const size = outputSize(crop, frameWidthPt, frameHeightPt, ppi);
   const profile = colour === 'cmyk' ? await loadProfile(profilePath) : undefined;
   const key = photoKey({ crop, ...size, colour, quality }, bytes, profile);
-  const cache = options.cache ?? createPhotoCache();
   const { photo, hit } = await cache.getOrCreate(key, () =>
     convert(bytes, source, probe, crop, size, { colour, quality, profilePath, frameWidthPt, ppi, options }),
   );

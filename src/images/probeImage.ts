@@ -1,4 +1,5 @@
 /** Reads a photo's header (no pixel decoding) and reports its size after EXIF orientation. */
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import type { Metadata } from 'sharp';
 import { ImageError } from './imageError.js';
@@ -27,6 +28,21 @@ export interface ImageProbe {
 
 export interface ProbeOptions {
   limitInputPixels?: number;
+  /** Headers already read, by the hash of the file's bytes (the photo cache keeps them). */
+  known?: ProbeMemo;
+}
+
+/** Photo headers by content hash: what sharp read from the same bytes before. */
+export interface ProbeMemo {
+  get(hash: string): ImageProbe | undefined;
+  set(hash: string, probe: ImageProbe): void;
+}
+
+/** Bump when what a probe records changes, so older saved headers are not reused. */
+const PROBE_VERSION = 'probe-v1';
+
+function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(PROBE_VERSION).update(bytes).digest('hex').slice(0, 40);
 }
 
 export async function probeImage(path: string, options: ProbeOptions = {}): Promise<ImageProbe> {
@@ -52,6 +68,28 @@ export async function probeBytes(
   options: ProbeOptions = {},
 ): Promise<ImageProbe> {
   const limit = options.limitInputPixels ?? DEFAULT_LIMIT_INPUT_PIXELS;
+  const hash = options.known ? contentHash(bytes) : undefined;
+  let probe = hash ? options.known!.get(hash) : undefined;
+  if (!probe) {
+    probe = await readHeader(bytes, path);
+    if (hash) options.known!.set(hash, probe);
+  }
+  const truncated = truncation(bytes, probe.format);
+  if (truncated) throw new ImageError('corrupt', path, `corrupt or truncated image (${truncated})`);
+  const pixels = probe.width * probe.height;
+  if (pixels > limit) {
+    const [w, h] = probe.orientation >= 5 ? [probe.height, probe.width] : [probe.width, probe.height];
+    throw new ImageError(
+      'too-large',
+      path,
+      `${w}x${h} px (${(pixels / 1e6).toFixed(1)} MP) exceeds the limit of ${(limit / 1e6).toFixed(1)} MP (option limitInputPixels)`,
+    );
+  }
+  return probe;
+}
+
+/** What sharp reads from the header (no pixels decoded), sizes after EXIF orientation. */
+async function readHeader(bytes: Buffer, path: string): Promise<ImageProbe> {
   let meta: Metadata;
   try {
     meta = await (await loadSharp())(bytes, { limitInputPixels: false }).metadata();
@@ -60,16 +98,6 @@ export async function probeBytes(
   }
   if (!meta.width || !meta.height || !meta.format) {
     throw new ImageError('corrupt', path, 'image header has no size');
-  }
-  const truncated = truncation(bytes, meta.format);
-  if (truncated) throw new ImageError('corrupt', path, `corrupt or truncated image (${truncated})`);
-  const pixels = meta.width * meta.height;
-  if (pixels > limit) {
-    throw new ImageError(
-      'too-large',
-      path,
-      `${meta.width}x${meta.height} px (${(pixels / 1e6).toFixed(1)} MP) exceeds the limit of ${(limit / 1e6).toFixed(1)} MP (option limitInputPixels)`,
-    );
   }
   const orientation = meta.orientation ?? 1;
   const swapped = orientation >= 5;

@@ -1,6 +1,10 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { ImageError } from '../../src/images/imageError.js';
-import { probeImage } from '../../src/images/probeImage.js';
+import { createPhotoCache } from '../../src/images/photoCache.js';
+import { type ImageProbe, probeImage } from '../../src/images/probeImage.js';
 import { type Fixtures, makeFixtures, PHOTOS } from './fixtures.js';
 
 let fx: Fixtures;
@@ -34,17 +38,18 @@ describe('probeImage: size after EXIF orientation, colour and format from the he
   });
 });
 
-describe('probeImage: clear errors', () => {
-  const code = async (p: Promise<unknown>) => {
-    try {
-      await p;
-    } catch (error) {
-      expect(error).toBeInstanceOf(ImageError);
-      return { code: (error as ImageError).code, message: (error as Error).message };
-    }
-    throw new Error('expected an ImageError');
-  };
+/** The ImageError a probe rejects with. */
+const code = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImageError);
+    return { code: (error as ImageError).code, message: (error as Error).message };
+  }
+  throw new Error('expected an ImageError');
+};
 
+describe('probeImage: clear errors', () => {
   test('a missing file', async () => {
     const e = await code(probeImage(fx.missing));
     expect(e.code).toBe('missing');
@@ -59,5 +64,43 @@ describe('probeImage: clear errors', () => {
     const e = await code(probeImage(`${PHOTOS}/rocket-dscovr.jpg`, { limitInputPixels: 100_000 }));
     expect(e.code).toBe('too-large');
     expect(e.message).toMatch(/640x427 px .* exceeds the limit of 0\.1 MP/);
+  });
+});
+
+describe('probeImage with the photo cache: a header read once is not read again', () => {
+  const memo = () => {
+    const seen = new Map<string, ImageProbe>();
+    return { seen, get: (h: string) => seen.get(h), set: (h: string, p: ImageProbe) => void seen.set(h, p) };
+  };
+
+  test('the second probe of the same bytes takes the header the cache kept', async () => {
+    const known = memo();
+    const first = await probeImage(`${PHOTOS}/rocket-dscovr.jpg`, { known });
+    expect(known.seen.size).toBe(1);
+    const [hash] = known.seen.keys();
+    known.seen.set(hash!, { ...first, space: 'kept' }); // what the cache holds is what is returned
+    expect((await probeImage(`${PHOTOS}/rocket-dscovr.jpg`, { known })).space).toBe('kept');
+  });
+
+  test('a known header still meets the pixel limit and the truncation check', async () => {
+    const known = memo();
+    await probeImage(`${PHOTOS}/rocket-dscovr.jpg`, { known });
+    const e = await code(probeImage(`${PHOTOS}/rocket-dscovr.jpg`, { known, limitInputPixels: 100_000 }));
+    expect(e.message).toMatch(/640x427 px .* exceeds the limit/);
+    expect((await code(probeImage(fx.truncated, { known }))).code).toBe('corrupt');
+  });
+
+  test('the photo cache keeps headers on disk for the next process', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'galley-probes-'));
+    try {
+      await probeImage(`${PHOTOS}/rocket-dscovr.jpg`, { known: createPhotoCache({ dir }).probes });
+      const later = createPhotoCache({ dir }).probes;
+      const hash = readdirSync(dir)
+        .find((n) => n.endsWith('.probe.json'))!
+        .replace('.probe.json', '');
+      expect(later.get(hash)).toMatchObject({ width: 640, height: 427, format: 'jpeg' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
