@@ -14,7 +14,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EditionEvent, renderEdition } from '../../src/edition/renderEdition.js';
+import {
+  type EditionEvent,
+  type RenderEditionOptions,
+  renderEdition,
+} from '../../src/edition/renderEdition.js';
 
 const FIXTURE = resolve('test/fixtures/edition');
 let dir: string;
@@ -29,6 +33,25 @@ function setup(name: string): { manifest: string; out: string } {
 
 function leftovers(out: string): string[] {
   return readdirSync(out).filter((n) => n.endsWith('.tmp'));
+}
+
+/** A run of the good pages that is aborted as soon as one page is done. */
+function stoppedAfterFirstPage(
+  manifest: string,
+  out: string,
+  options: Pick<RenderEditionOptions, 'jobs' | 'pool'>,
+) {
+  const abort = new AbortController();
+  return renderEdition(manifest, {
+    outDir: out,
+    cacheDir: cache,
+    pages: [0, 1, 2, 5],
+    signal: abort.signal,
+    onEvent: (e) => {
+      if (e.type === 'page-done') abort.abort(new Error('stop'));
+    },
+    ...options,
+  });
 }
 
 async function expectCompletePdf(file: string): Promise<number> {
@@ -250,18 +273,7 @@ describe('interrupted runs leave no partial files', () => {
     mkdirSync(out, { recursive: true });
     const stale = join(out, '.test-edition-2026-11-29-t3.pdf.4242.0badf00d.tmp'); // as a killed process leaves it
     writeFileSync(stale, '%PDF-1.3 truncated');
-    const abort = new AbortController();
-    const run = renderEdition(manifest, {
-      outDir: out,
-      jobs: 1,
-      cacheDir: cache,
-      pages: [0, 1, 2, 5],
-      signal: abort.signal,
-      onEvent: (e) => {
-        if (e.type === 'page-done') abort.abort(new Error('stop'));
-      },
-    });
-    await expect(run).rejects.toThrow('stop');
+    await expect(stoppedAfterFirstPage(manifest, out, { jobs: 1 })).rejects.toThrow('stop');
     const pdfs = readdirSync(out).filter((n) => n.endsWith('.pdf'));
     expect(pdfs).toEqual(['test-edition-2026-11-29-t1.pdf']);
     for (const name of pdfs) expect(await expectCompletePdf(join(out, name))).toBe(1);
@@ -271,19 +283,9 @@ describe('interrupted runs leave no partial files', () => {
 
   it('an aborted run on worker processes rejects and leaves only complete PDFs', async () => {
     const { manifest, out } = setup('aborted-processes');
-    const abort = new AbortController();
-    const run = renderEdition(manifest, {
-      outDir: out,
-      jobs: 2,
-      pool: 'processes',
-      cacheDir: cache,
-      pages: [0, 1, 2, 5],
-      signal: abort.signal,
-      onEvent: (e) => {
-        if (e.type === 'page-done') abort.abort(new Error('stop'));
-      },
-    });
-    await expect(run).rejects.toThrow('stop');
+    await expect(stoppedAfterFirstPage(manifest, out, { jobs: 2, pool: 'processes' })).rejects.toThrow(
+      'stop',
+    );
     const pdfs = readdirSync(out).filter((n) => n.endsWith('.pdf'));
     expect(pdfs.length).toBeGreaterThan(0);
     for (const name of pdfs) expect(await expectCompletePdf(join(out, name))).toBe(1);
