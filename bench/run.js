@@ -2,8 +2,8 @@
  * `npm run bench` (after `npm run build`): sets a generated 48-page edition (the 24-page benchmark
  * plan twice, with photos) with `galley edition` at --jobs 1 and at every core, cold and warm photo
  * cache, worker processes and worker threads, each a fresh process; prints medians of pages/s and
- * peak memory, and the cold start of
- * one page (`galley render`, warm cache). Environment: BENCH_RUNS (default 3), BENCH_COPIES (2).
+ * peak memory, and the cold start of one page (`galley render`, warm cache). Environment:
+ * BENCH_RUNS (default 3), BENCH_COPIES (2).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';

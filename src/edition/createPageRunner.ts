@@ -7,19 +7,17 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createPhotoCache } from '../images/photoCache.js';
 import { createProcessPool } from './createProcessPool.js';
-import { createWorkspace } from './createWorkspace.js';
 import type { PageOutcome, PageTask } from './pageTask.js';
-import { runPageTask } from './runPageTask.js';
+import { createPageSetter } from './runPageTask.js';
 
 export interface PageRunner {
   /** Pages set at once. */
   readonly jobs: number;
   /** `worker`: which worker should set it (0 to jobs-1), so that it keeps its stories' work; threads ignore it. */
   run(task: PageTask, signal?: AbortSignal, worker?: number): Promise<PageOutcome>;
-  /** Peak resident memory of everything that set pages: this process, with its threads, and any worker processes (kB). */
-  peakRssKb(): number;
+  /** Peak resident memory of the worker processes, each its own peak, summed (kB); 0 for threads, which this process's figure counts. */
+  workersPeakRssKb(): number;
   close(): Promise<void>;
 }
 
@@ -33,8 +31,6 @@ export interface PageRunner {
 const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 };
 
 export type PoolKind = 'processes' | 'threads';
-
-const ownPeakRssKb = () => process.resourceUsage().maxRSS;
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
@@ -52,27 +48,19 @@ export async function createPageRunner(
     pool?: PoolKind;
   },
 ): Promise<PageRunner> {
-  const inThisProcess = () => {
-    const cache = createPhotoCache({ dir: settings.cacheDir, maxEntries: 24 });
-    const ws = createWorkspace({
-      probes: cache.probes,
-      breaker: settings.breaker,
-      baseDir: settings.baseDir,
-      ...(settings.limitInputPixels && { limitInputPixels: settings.limitInputPixels }),
-      ...(settings.allowMissingGlyphs && { allowMissingGlyphs: true }),
-    });
-    return (task: PageTask) => runPageTask(ws, cache, task);
-  };
-  if (jobs <= 1) return { jobs: 1, run: inThisProcess(), peakRssKb: ownPeakRssKb, close: async () => {} };
+  const none = () => 0;
+  if (jobs <= 1)
+    return { jobs: 1, run: createPageSetter(settings), workersPeakRssKb: none, close: async () => {} };
   if ((settings.pool ?? 'processes') === 'processes') {
     // This process is worker 0 and sets pages too: it has galley loaded and warm while the
     // jobs - 1 children start, and spares one process's start-up and memory.
-    const pool = createProcessPool(jobs - 1);
-    const here = inThisProcess();
+    const pool = createProcessPool(jobs - 1, WORKER_HEAP.maxOldGenerationSizeMb);
+    const here = createPageSetter(settings);
     return {
       jobs,
-      run: (task, signal, worker) => (worker === 0 ? here(task) : pool.run(task, signal, (worker ?? 1) - 1)),
-      peakRssKb: () => ownPeakRssKb() + pool.childrenPeakRssKb(),
+      run: (task, signal, worker) =>
+        worker === 0 ? here(task) : pool.run(task, signal, worker === undefined ? undefined : worker - 1),
+      workersPeakRssKb: () => pool.childrenPeakRssKb(),
       close: () => pool.close(),
     };
   }
@@ -96,7 +84,7 @@ export async function createPageRunner(
   return {
     jobs,
     run: (task, signal) => pool.run(task, signal ? { signal } : {}),
-    peakRssKb: ownPeakRssKb,
+    workersPeakRssKb: none,
     close: () => pool.destroy(),
   };
 }

@@ -42,10 +42,11 @@ interface Slot {
   peakRssKb: number;
 }
 
-/** The child's heap: as bounded as a worker thread's (see createPageRunner), young space larger. */
-const CHILD_ARGS = ['--max-old-space-size=256', '--max-semi-space-size=16'];
+/** A child's young generation: larger than a worker thread's 16 MB (createPageRunner), for speed. */
+const SEMI_SPACE_MB = 16;
 
-export function createProcessPool(jobs: number): ProcessPool {
+/** `jobs` children, each with an old generation of `oldSpaceMb` (as bounded as a worker thread's). */
+export function createProcessPool(jobs: number, oldSpaceMb: number): ProcessPool {
   const ts = import.meta.url.endsWith('.ts');
   const entry = new URL(ts ? '../../dist/edition/editionProcess.js' : './editionProcess.js', import.meta.url);
   const entryPath = fileURLToPath(entry);
@@ -60,7 +61,7 @@ export function createProcessPool(jobs: number): ProcessPool {
   const start = (slot: Slot) => {
     const child = fork(entryPath, [], {
       serialization: 'advanced',
-      execArgv: CHILD_ARGS,
+      execArgv: [`--max-old-space-size=${oldSpaceMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`],
       // The child's stdout goes to stderr: the parent's stdout may be --json.
       stdio: ['ignore', 2, 2, 'ipc'],
     });
@@ -147,9 +148,7 @@ export function createProcessPool(jobs: number): ProcessPool {
               else child.kill();
             }),
         ),
-      );
-      retiredPeakKb += slots.reduce((sum, c) => sum + c.peakRssKb, 0);
-      for (const slot of slots) slot.peakRssKb = 0;
+      ); // each child's 'exit' handler has retired its peak
     },
   };
 }

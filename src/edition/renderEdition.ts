@@ -163,7 +163,6 @@ export async function renderEdition(
           ...(options.pool && { pool: options.pool }),
         })
       : undefined;
-  let peakRssKb = process.resourceUsage().maxRSS;
   try {
     // Each worker gets the pages that share its stories (assignLanes); one that runs out of pages
     // takes the last page of the lane with the most left.
@@ -209,7 +208,6 @@ export async function renderEdition(
     options.signal?.throwIfAborted();
   } finally {
     await runner?.close();
-    if (runner) peakRssKb = runner.peakRssKb();
     await sweepTempFiles(outDir);
   }
 
@@ -253,7 +251,7 @@ export async function renderEdition(
   result.ms = performance.now() - start;
   const rendered = pages.filter((p) => p.status === 'rendered').length;
   result.pagesPerSecond = rendered / (result.ms / 1000);
-  result.peakRssMb = Math.max(peakRssKb, process.resourceUsage().maxRSS) / 1024;
+  result.peakRssMb = (process.resourceUsage().maxRSS + (runner?.workersPeakRssKb() ?? 0)) / 1024;
   await writeFileAtomic(result.report, `${JSON.stringify(result, null, 2)}\n`);
   emit({ type: 'done', result });
   return result;

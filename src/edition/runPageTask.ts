@@ -6,13 +6,37 @@
 
 import { threadId } from 'node:worker_threads';
 import { ImageError } from '../images/imageError.js';
-import type { PhotoCache } from '../images/photoCache.js';
+import { createPhotoCache, type PhotoCache } from '../images/photoCache.js';
 import { isInputError } from '../model/InputError.js';
 import { renderPdf, writeFileAtomic } from '../render/pdf/index.js';
 import { composePage } from './composePage.js';
-import type { Workspace } from './createWorkspace.js';
+import { createWorkspace, type Workspace } from './createWorkspace.js';
 import { explainPhotoError } from './explainPhotoError.js';
-import type { PageFailure, PageOutcome, PageTask } from './pageTask.js';
+import type { PageFailure, PageOutcome, PageRenderSettings, PageTask } from './pageTask.js';
+
+/** Prepared photos kept in memory per page setter; the rest are re-read from the disk cache. */
+const PHOTOS_IN_MEMORY = 24;
+
+/**
+ * Sets pages one after another with one workspace (fonts opened once, articles, templates and
+ * laid-out stories kept) and one photo cache, whose photo headers the workspace's probes use:
+ * what this process does with --jobs 1, and what each worker does.
+ */
+export function createPageSetter(
+  settings: Pick<PageRenderSettings, 'breaker' | 'cacheDir' | 'limitInputPixels' | 'allowMissingGlyphs'> & {
+    baseDir: string;
+  },
+): (task: PageTask) => Promise<PageOutcome> {
+  const cache = createPhotoCache({ dir: settings.cacheDir, maxEntries: PHOTOS_IN_MEMORY });
+  const ws = createWorkspace({
+    probes: cache.probes,
+    breaker: settings.breaker,
+    baseDir: settings.baseDir,
+    ...(settings.limitInputPixels && { limitInputPixels: settings.limitInputPixels }),
+    ...(settings.allowMissingGlyphs && { allowMissingGlyphs: true }),
+  });
+  return (task) => runPageTask(ws, cache, task);
+}
 
 export async function runPageTask(ws: Workspace, cache: PhotoCache, task: PageTask): Promise<PageOutcome> {
   const start = performance.now();

@@ -5,7 +5,6 @@
  * stale entry can never be served: an edited photo gets a new key.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImageProbe, ProbeMemo } from './probeImage.js';
@@ -90,11 +89,11 @@ export function createPhotoCache(options: PhotoCacheOptions = {}): PhotoCache {
 
   const headers = new Map<string, ImageProbe>();
   const probes: ProbeMemo = {
-    get(hash) {
+    async get(hash) {
       let probe = headers.get(hash);
       if (!probe && dir) {
         try {
-          probe = JSON.parse(readFileSync(join(dir, `${hash}.probe.json`), 'utf8')) as ImageProbe;
+          probe = JSON.parse(await readFile(join(dir, `${hash}.probe.json`), 'utf8')) as ImageProbe;
           headers.set(hash, probe);
         } catch {
           // not probed yet (or unreadable): sharp reads the header
@@ -102,18 +101,12 @@ export function createPhotoCache(options: PhotoCacheOptions = {}): PhotoCache {
       }
       return probe;
     },
-    set(hash, probe) {
+    async set(hash, probe) {
       headers.set(hash, probe);
       if (!dir) return;
-      const file = join(dir, `${hash}.probe.json`);
-      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(tmp, JSON.stringify(probe));
-        renameSync(tmp, file);
-      } catch {
-        // a read-only cache folder only costs time
-      }
+      await mkdir(dir, { recursive: true })
+        .then(() => writeAtomic(join(dir, `${hash}.probe.json`), JSON.stringify(probe)))
+        .catch(() => undefined); // a read-only cache folder only costs time
     },
   };
 

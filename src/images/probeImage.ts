@@ -34,8 +34,8 @@ export interface ProbeOptions {
 
 /** Photo headers by content hash: what sharp read from the same bytes before. */
 export interface ProbeMemo {
-  get(hash: string): ImageProbe | undefined;
-  set(hash: string, probe: ImageProbe): void;
+  get(hash: string): Promise<ImageProbe | undefined>;
+  set(hash: string, probe: ImageProbe): Promise<void>;
 }
 
 /** Bump when what a probe records changes, so older saved headers are not reused. */
@@ -69,10 +69,10 @@ export async function probeBytes(
 ): Promise<ImageProbe> {
   const limit = options.limitInputPixels ?? DEFAULT_LIMIT_INPUT_PIXELS;
   const hash = options.known ? contentHash(bytes) : undefined;
-  let probe = hash ? options.known!.get(hash) : undefined;
+  let probe = hash ? await options.known!.get(hash) : undefined;
   if (!probe) {
     probe = await readHeader(bytes, path);
-    if (hash) options.known!.set(hash, probe);
+    if (hash) await options.known!.set(hash, probe);
   }
   const truncated = truncation(bytes, probe.format);
   if (truncated) throw new ImageError('corrupt', path, `corrupt or truncated image (${truncated})`);

@@ -8,7 +8,6 @@ import type { parseDocument } from 'yaml';
 import { findJsonErrorOffset, MAX_JSON_DEPTH } from './findJsonError.js';
 import { InputError } from './InputError.js';
 
-/** Input files larger than this are refused before parsing (a story is kilobytes, not megabytes). */
 /** yaml, loaded on the first YAML file: most runs read only JSON, and it costs ~40 ms to load. */
 let yamlParser: typeof parseDocument | undefined;
 const parseYaml: typeof parseDocument = (...args) => {
@@ -16,6 +15,7 @@ const parseYaml: typeof parseDocument = (...args) => {
   return yamlParser(...args);
 };
 
+/** Input files larger than this are refused before parsing (a story is kilobytes, not megabytes). */
 export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
 
 export function readTextFile(file: string, what = 'file', shownAs = file): string {

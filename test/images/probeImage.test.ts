@@ -70,7 +70,11 @@ describe('probeImage: clear errors', () => {
 describe('probeImage with the photo cache: a header read once is not read again', () => {
   const memo = () => {
     const seen = new Map<string, ImageProbe>();
-    return { seen, get: (h: string) => seen.get(h), set: (h: string, p: ImageProbe) => void seen.set(h, p) };
+    return {
+      seen,
+      get: async (h: string) => seen.get(h),
+      set: async (h: string, p: ImageProbe) => void seen.set(h, p),
+    };
   };
 
   test('the second probe of the same bytes takes the header the cache kept', async () => {
@@ -98,7 +102,7 @@ describe('probeImage with the photo cache: a header read once is not read again'
       const hash = readdirSync(dir)
         .find((n) => n.endsWith('.probe.json'))!
         .replace('.probe.json', '');
-      expect(later.get(hash)).toMatchObject({ width: 640, height: 427, format: 'jpeg' });
+      expect(await later.get(hash)).toMatchObject({ width: 640, height: 427, format: 'jpeg' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
