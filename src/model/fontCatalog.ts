@@ -72,11 +72,48 @@ export function resolveFace(
   weight: number,
   italic: boolean,
 ): FontKey | undefined {
-  const candidates = [...catalog.files.keys()].map(parseFontKey).filter((f) => f.family === family);
-  if (candidates.length === 0) return undefined;
-  const score = (f: { weight: number; italic: boolean }) =>
-    Math.abs(f.weight - weight) + (f.italic === italic ? 0 : 1000);
-  candidates.sort((a, b) => score(a) - score(b));
-  const best = candidates[0]!;
-  return fontKey(best.family, best.weight, best.italic);
+  // Every style of a template asks for four faces in each of the catalogue's families: answers are
+  // kept per catalogue (catalogues are never changed once made).
+  let byFamily = resolved.get(catalog);
+  if (!byFamily) {
+    byFamily = new Map();
+    resolved.set(catalog, byFamily);
+  }
+  let known = byFamily.get(family);
+  if (!known) {
+    known = new Map();
+    byFamily.set(family, known);
+  }
+  const ask = weight * 2 + (italic ? 1 : 0);
+  if (known.has(ask)) return known.get(ask);
+  const candidates = facesOf(catalog).get(family);
+  let answer: FontKey | undefined;
+  if (candidates) {
+    const score = (f: { weight: number; italic: boolean }) =>
+      Math.abs(f.weight - weight) + (f.italic === italic ? 0 : 1000);
+    const best = [...candidates].sort((a, b) => score(a) - score(b))[0]!;
+    answer = fontKey(best.family, best.weight, best.italic);
+  }
+  known.set(ask, answer);
+  return answer;
+}
+
+/** Answers by catalogue, family and weight * 2 + italic (no key string to build per question). */
+const resolved = new WeakMap<FontCatalog, Map<string, Map<number, FontKey | undefined>>>();
+const faces = new WeakMap<FontCatalog, Map<string, ReturnType<typeof parseFontKey>[]>>();
+
+/** A catalogue's faces by family, in catalogue order (so ties resolve as they always did). */
+function facesOf(catalog: FontCatalog): Map<string, ReturnType<typeof parseFontKey>[]> {
+  let byFamily = faces.get(catalog);
+  if (!byFamily) {
+    byFamily = new Map();
+    for (const key of catalog.files.keys()) {
+      const face = parseFontKey(key);
+      const list = byFamily.get(face.family);
+      if (list) list.push(face);
+      else byFamily.set(face.family, [face]);
+    }
+    faces.set(catalog, byFamily);
+  }
+  return byFamily;
 }

@@ -18,6 +18,10 @@
  *   when no line fits at all, the line is set overfull from the last active node (TeX's artificial
  *   demerits). Words wider than the narrowest line were already split into characters, usable
  *   only in this pass.
+ * - a beam on line counts: at each break only the 16 cheapest line counts are kept apart (TeX keeps
+ *   them all up to last_special_line). The equivalence test shows the same breaks as keeping all
+ *   on random and corpus paragraphs; what it bounds is a paragraph of thousands of words, or the
+ *   last pass, which would otherwise keep every line count from one word a line up.
  * Passes: pretolerance without hyphenation, tolerance with hyphenation, then the final pass with
  * the character splits, where lines beyond tolerance are allowed: those within tolerance with
  * `emergencyStretch` first, ranked by their real badness, then the rest.
@@ -53,6 +57,14 @@ export interface LineModel {
    */
   uniformFrom: number;
 }
+
+/**
+ * Line counts kept apart at one break at most (a beam): the cheapest classes by their best
+ * demerits so far. Without it the last pass, where any loose line is allowed, keeps every line
+ * count from one word a line up, and a paragraph of thousands of words keeps hundreds even
+ * within tolerance: the active list, and the time, grow with the square of its length.
+ */
+const MAX_LINE_CLASSES = 16;
 
 /** Rounding slack on the adjustment ratio: a line that fits at exactly full shrink is feasible. */
 const RATIO_EPSILON = 1e-9;
@@ -387,6 +399,7 @@ function runPass(
       ws.candRatio[0] = -1;
       cands = 1;
     }
+    if (cands > MAX_LINE_CLASSES) cands = keepBestClasses(ws, cands, MAX_LINE_CLASSES);
     if (cands > 0) {
       ws.reserve(cands);
       const start = i + 1 < n ? nextBox[i + 1]! : i + 1;
@@ -437,6 +450,54 @@ function runPass(
   const breaks: number[] = [];
   for (let a = best; a >= 0 && ws.pos[a]! >= 0; a = ws.prev[a]!) breaks.push(ws.pos[a]!);
   return breaks.reverse();
+}
+
+let classKeys = new Float64Array(64);
+let classBest = new Float64Array(64);
+
+/**
+ * Keeps the candidates of the `keep` line classes with the lowest best demerits (ties: the fewer
+ * lines first), compacted in place; returns how many candidates remain.
+ */
+function keepBestClasses(ws: BreakWorkspace, cands: number, keep: number): number {
+  if (classKeys.length < cands) {
+    classKeys = new Float64Array(cands * 2);
+    classBest = new Float64Array(cands * 2);
+  }
+  let classes = 0;
+  for (let c = 0; c < cands; c++) {
+    const cl = ws.candClass[c]!;
+    let k = 0;
+    while (k < classes && classKeys[k] !== cl) k++;
+    if (k === classes) {
+      classKeys[k] = cl;
+      classBest[k] = ws.candTotal[c]!;
+      classes++;
+    } else if (ws.candTotal[c]! < classBest[k]!) classBest[k] = ws.candTotal[c]!;
+  }
+  if (classes <= keep) return cands;
+  // The keep-th cheapest class's best total, with its line count to break ties.
+  const order = Array.from({ length: classes }, (_, k) => k).sort(
+    (a, b) => classBest[a]! - classBest[b]! || classKeys[a]! - classKeys[b]!,
+  );
+  const kept = new Set<number>();
+  for (let k = 0; k < keep; k++) kept.add(classKeys[order[k]!]!);
+  let out = 0;
+  for (let c = 0; c < cands; c++) {
+    if (!kept.has(ws.candClass[c]!)) continue;
+    if (out !== c) {
+      ws.candClass[out] = ws.candClass[c]!;
+      ws.candFitness[out] = ws.candFitness[c]!;
+      ws.candHyph[out] = ws.candHyph[c]!;
+      ws.candStart[out] = ws.candStart[c]!;
+      ws.candLine[out] = ws.candLine[c]!;
+      ws.candTotal[out] = ws.candTotal[c]!;
+      ws.candPrev[out] = ws.candPrev[c]!;
+      ws.candRatio[out] = ws.candRatio[c]!;
+    }
+    out++;
+  }
+  return out;
 }
 
 /** Two spaces are stacked when their centres are closer than a natural word space. */

@@ -2,6 +2,8 @@
  * `galley preview` end to end through the built CLI: picture size for the dpi, overlays only on
  * request, the fit report, the contact sheet (one thumbnail per page, in order), bad input, and
  * watch mode (redraw on save, survive a broken save, follow editors that save by rename).
+ * Runs go through the CLI's own entry in this process; what only a process shows (--watch, an
+ * exit with a missing input under --watch) runs as a real `galley`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
@@ -22,8 +24,10 @@ import { loadCliInput } from '../../src/cli/loadCliInput.js';
 import { composeEdition } from '../../src/edition/composeEdition.js';
 import { createWorkspace } from '../../src/edition/createWorkspace.js';
 import { layoutContactSheet, renderPreviewPng } from '../../src/render/preview/index.js';
+import type { CliResult } from '../hardening/runCliAsync.js';
 import { HANG_LIMIT_MS } from '../support/hangLimit.js';
 import { CLI, runCli } from '../support/runCli.js';
+import { runGalleyInProcess } from '../support/runGalleyInProcess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-preview-cli-'));
 const edition = 'samples/edition/edition.json';
@@ -58,9 +62,18 @@ describe('galley preview, one page', () => {
   const plain = join(dir, 'plain.png');
   const shown = join(dir, 'shown.png');
   const frames = join(dir, 'frames.png');
-  let result: ReturnType<typeof runCli>;
-  beforeAll(() => {
-    result = runCli(['preview', edition, '--page', 'A1', '--dpi', String(DPI), '-o', plain]);
+  let result: CliResult;
+  beforeAll(async () => {
+    result = await runGalleyInProcess([
+      'preview',
+      edition,
+      '--page',
+      'A1',
+      '--dpi',
+      String(DPI),
+      '-o',
+      plain,
+    ]);
   });
 
   test('exit 0, the fit report as a table, then one "wrote" line', () => {
@@ -84,7 +97,7 @@ describe('galley preview, one page', () => {
   });
 
   test('overlay colours appear only with --show, and only the ones asked for', async () => {
-    const all = runCli([
+    const all = await runGalleyInProcess([
       'preview',
       edition,
       '--page',
@@ -97,7 +110,7 @@ describe('galley preview, one page', () => {
       shown,
     ]);
     expect(all.code).toBe(0);
-    const one = runCli([
+    const one = await runGalleyInProcess([
       'preview',
       edition,
       '--page',
@@ -152,8 +165,15 @@ describe('galley preview, one page', () => {
         ],
       }),
     );
-    const r = runCli(['preview', plan, '--dpi', '20', '--show', 'overset', '-o', file]);
-    const r0 = runCli(['preview', plan, '--dpi', '20', '-o', join(dir, 'overset-plain.png')]);
+    const r = await runGalleyInProcess(['preview', plan, '--dpi', '20', '--show', 'overset', '-o', file]);
+    const r0 = await runGalleyInProcess([
+      'preview',
+      plan,
+      '--dpi',
+      '20',
+      '-o',
+      join(dir, 'overset-plain.png'),
+    ]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r0.code).toBe(0);
@@ -167,7 +187,7 @@ describe('galley preview, one page', () => {
 describe('galley preview --sheet', () => {
   test('one thumbnail per page, in page order, where layoutContactSheet puts it', async () => {
     const file = join(dir, 'sheet.png');
-    const r = runCli(['preview', edition, '--sheet', '-o', file]);
+    const r = await runGalleyInProcess(['preview', edition, '--sheet', '-o', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^A2\s/m);
     // The same pages in-process, each rendered at the thumbnail's resolution.
@@ -213,9 +233,9 @@ describe('galley preview, bad input', () => {
   test.each([
     [['--show', 'grid,nonsense'], /^galley: .*--show.*unknown overlay "nonsense"/],
     [['--page', 'Z9'], /^galley: .*Z9/],
-  ])('%j: exit 2, one line on stderr, nothing written', (extra, message) => {
+  ])('%j: exit 2, one line on stderr, nothing written', async (extra, message) => {
     const out = join(dir, `bad-${extra.join('')}.png`);
-    const r = runCli(['preview', edition, ...extra, '-o', out]);
+    const r = await runGalleyInProcess(['preview', edition, ...extra, '-o', out]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);

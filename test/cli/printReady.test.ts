@@ -6,14 +6,15 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tool } from '../support/runCli.js';
+import { tool } from '../support/runCli.js';
+import { runGalleyInProcess } from '../support/runGalleyInProcess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-print-'));
 const pdf = join(dir, 'edition.pdf');
 
 describe('the sample edition, print-ready', () => {
-  beforeAll(() => {
-    const r = runCli([
+  beforeAll(async () => {
+    const r = await runGalleyInProcess([
       'render',
       'samples/edition/edition.json',
       '--marks',
@@ -26,8 +27,8 @@ describe('the sample edition, print-ready', () => {
     expect(r.code).toBe(0);
   });
 
-  it('passes galley preflight with no failure', () => {
-    const r = runCli(['preflight', pdf]);
+  it('passes galley preflight with no failure', async () => {
+    const r = await runGalleyInProcess(['preflight', pdf]);
     expect(r.stdout).not.toMatch(/^FAIL/m);
     expect(r.code).toBe(0);
   });

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArticle } from '../../src/model/loadArticle.js';
 import { wordKey } from '../support/fakeContext.js';
 import { runCli, tool } from '../support/runCli.js';
+import { runGalleyInProcess } from '../support/runGalleyInProcess.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'galley-render-'));
 const article = 'samples/cambodia-daily/article.json';
@@ -68,8 +69,8 @@ describe('galley render, end to end', () => {
     for (const photo of a.photos) expect(flat).toContain(photo.caption.split(' ').slice(0, 8).join(' '));
   });
 
-  it('sets the Markdown form of the story the same way', () => {
-    const md = runCli([
+  it('sets the Markdown form of the story the same way', async () => {
+    const md = await runGalleyInProcess([
       'render',
       'samples/cambodia-daily/article.md',
       '-o',
@@ -80,7 +81,7 @@ describe('galley render, end to end', () => {
     ]);
     expect(md.code).toBe(0);
     const report = JSON.parse(md.stdout);
-    const json = runCli([
+    const json = await runGalleyInProcess([
       'render',
       article,
       '-o',
@@ -104,9 +105,9 @@ describe('galley render, bad input', () => {
     writeFileSync(file, text);
     return file;
   };
-  const expectRefused = (args: string[], message: RegExp) => {
+  const expectRefused = async (args: string[], message: RegExp) => {
     const out = join(dir, `refused-${Math.random().toString(36).slice(2)}.pdf`);
-    const r = runCli([...args, '-o', out]);
+    const r = await runGalleyInProcess([...args, '-o', out]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
@@ -114,14 +115,14 @@ describe('galley render, bad input', () => {
     expect(existsSync(out)).toBe(false);
   };
 
-  it('names the line and column of invalid JSON', () => {
-    expectRefused(
+  it('names the line and column of invalid JSON', async () => {
+    await expectRefused(
       ['render', bad('broken.json', '{"headline": "x",\n "body": [}')],
       /broken\.json: invalid JSON at line 2, column 11/,
     );
   });
 
-  it('names the field of a missing photo and its path', () => {
+  it('names the field of a missing photo and its path', async () => {
     const file = bad(
       'nophoto.json',
       JSON.stringify({
@@ -130,27 +131,30 @@ describe('galley render, bad input', () => {
         images: [{ file: 'missing.jpg', caption: 'c', credit: 'c' }],
       }),
     );
-    expectRefused(['render', file], /nophoto\.json: images\[0\]\.file: .*missing\.jpg/);
+    await expectRefused(['render', file], /nophoto\.json: images\[0\]\.file: .*missing\.jpg/);
   });
 
-  it('refuses a photo that is really a text file', () => {
+  it('refuses a photo that is really a text file', async () => {
     bad('fake.jpg', 'this is not a photo');
     const file = bad(
       'fakephoto.json',
       JSON.stringify({ headline: 'x', body: ['Text.'], images: [{ file: 'fake.jpg' }] }),
     );
-    expectRefused(['render', file], /fakephoto\.json: images\[0\]\.file: .*fake\.jpg/);
+    await expectRefused(['render', file], /fakephoto\.json: images\[0\]\.file: .*fake\.jpg/);
   });
 
-  it('refuses an unknown template, and columns the template does not have', () => {
-    expectRefused(
+  it('refuses an unknown template, and columns the template does not have', async () => {
+    await expectRefused(
       ['render', article, '--template', 'broadsheat'],
       /--template: unknown template "broadsheat"/,
     );
-    expectRefused(['render', article, '--columns', '9'], /--columns: template "broadsheet" has 6 columns/);
+    await expectRefused(
+      ['render', article, '--columns', '9'],
+      /--columns: template "broadsheet" has 6 columns/,
+    );
   });
 
-  it('refuses a template whose columns do not fit its page', () => {
+  it('refuses a template whose columns do not fit its page', async () => {
     const t = bad(
       'narrow.json',
       JSON.stringify({
@@ -163,14 +167,14 @@ describe('galley render, bad input', () => {
         styles: {},
       }),
     );
-    expectRefused(
+    await expectRefused(
       ['render', article, '--template', t],
       /narrow\.json: columns: 8 columns with 12 pt gutters leave/,
     );
   });
 
-  it('refuses unknown options with usage, exit 2', () => {
-    const r = runCli(['render', article, '--colums', '3', '-o', join(dir, 'x.pdf')]);
+  it('refuses unknown options with usage, exit 2', async () => {
+    const r = await runGalleyInProcess(['render', article, '--colums', '3', '-o', join(dir, 'x.pdf')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Unknown argument: colums/);
   });

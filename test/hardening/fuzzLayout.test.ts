@@ -51,8 +51,17 @@ interface TemplateInput {
   flag: boolean;
 }
 
+/** Each random template is asked for several times (filter, module bounds, the run): made once. */
+const templates = new Map<string, Template | undefined>();
+
 /** A template from random numbers, or undefined when resolveTemplate refuses it (with an InputError). */
 function toTemplate(r: TemplateInput): Template | undefined {
+  const key = JSON.stringify(r);
+  if (!templates.has(key)) templates.set(key, makeTemplate(r));
+  return templates.get(key);
+}
+
+function makeTemplate(r: TemplateInput): Template | undefined {
   {
     const areaWidth = r.width - r.left - r.right;
     // As many columns as fit at the smallest column width resolveTemplate accepts.

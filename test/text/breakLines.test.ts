@@ -135,6 +135,31 @@ describe('breakLines (total-fit) on known material', () => {
     const out = lines('W', uniform(3));
     expect(out).toEqual(['W']);
   });
+
+  it('does work per word that does not grow with the paragraph (line counts kept apart are capped)', () => {
+    // Every line is told apart from the others (a column foot every 12 lines, nowhere uniform), and
+    // words of varied length give every position many reachable line counts. The breaker creates
+    // one node per candidate it keeps, asking the model for that line's width: count the asks.
+    const nodesPerWord = (words: number) => {
+      let asks = 0;
+      const model: LineModel = {
+        width: () => {
+          asks++;
+          return 120;
+        },
+        bottom: (i) => i % 12 === 11,
+        uniformFrom: Number.MAX_SAFE_INTEGER,
+      };
+      const text = Array.from({ length: words }, (_, i) => 'abcdefgh'.slice(0, 1 + ((i * 7) % 8))).join(' ');
+      const m = toBreakMaterial(prep(text), 120);
+      const breaks = breakLines(m, model, resolveBreakParams({ tolerance: 10_000, pretolerance: -1 }));
+      expect(breaks[breaks.length - 1]).toBe(m.n - 1);
+      return asks / words;
+    };
+    const short = nodesPerWord(400);
+    const long = nodesPerWord(3200);
+    expect(long).toBeLessThan(short * 1.5);
+  });
 });
 
 describe('breakGreedy', () => {
