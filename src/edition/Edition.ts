@@ -11,6 +11,8 @@ export interface EditionPage {
   section: string;
   template: string;
   front: boolean;
+  /** Makeup may fill white the stories leave with a house ad. */
+  houseAds: boolean;
   /** Where this page's plan sits in the file, e.g. "sections[0].pages[2]", for messages. */
   field: string;
   stories: (StoryPlacementData & { articlePath: string })[];

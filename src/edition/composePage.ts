@@ -9,7 +9,7 @@ import { toDisplayPage } from '../display/toDisplayPage.js';
 import type { DisplayPage } from '../display/types.js';
 import type { PlanText } from '../layout/findMissingGlyphs.js';
 import { rectsOverlap } from '../layout/geometry.js';
-import { contentTop, frameOnPage, layoutPage, type PageSpec } from '../layout/layoutPage.js';
+import { type AdPlan, contentTop, frameOnPage, layoutPage, type PageSpec } from '../layout/layoutPage.js';
 import { layoutStory, type StoryPlan } from '../layout/layoutStory.js';
 import type { ResumePoint } from '../layout/prepareBody.js';
 import { frameRect, type StoryFrame } from '../layout/StoryFrame.js';
@@ -145,7 +145,7 @@ async function pageSpec(
       field,
     );
     if (ad.artworkPath) await ws.probeArtwork(ad.artworkPath, edition.file, `${field}.file`);
-    ads.push({ frame, label: ad.label, ...(ad.artworkPath && { source: ad.artworkPath }) });
+    ads.push({ frame, label: ad.label, ...adContent(edition, page, t, ad.artworkPath, ad.house) });
   }
   return { spec: { info: pageInfo(edition, page, t), template: t, front: page.front, stories, ads }, plans };
 }
@@ -165,6 +165,19 @@ function planTexts(edition: Edition, page: EditionPage, t: Template): PlanText[]
       style: 'adLabel' as const,
     })),
   ];
+}
+
+/** What fills an ad's box: its artwork, or for a house ad without one, the paper's name typeset. */
+function adContent(
+  edition: Edition,
+  page: EditionPage,
+  t: Template,
+  artwork: string | undefined,
+  house: boolean | undefined,
+): Pick<AdPlan, 'source' | 'house'> {
+  if (artwork) return { source: artwork };
+  if (house) return { house: { newspaper: pageInfo(edition, page, t).newspaper || edition.name } };
+  return {};
 }
 
 function pageInfo(edition: Edition, page: EditionPage, t: Template): PageSpec['info'] {
@@ -271,10 +284,19 @@ async function madeUpSpec(
     stories.push(storyPlan);
     plans.set(m.story, storyPlan);
   }
-  const ads = plan.ads.map(({ ad, rect }) => {
-    const a = page.ads[ad]!;
-    return { frame: rect, label: a.label, ...(a.artworkPath && { source: a.artworkPath }) };
-  });
+  // House ads makeup added come after the page's own ads.
+  const ads = plan.ads.map(({ ad, rect }) => ({
+    frame: rect,
+    label: makeup.ads[ad]!.label,
+    ...adContent(edition, page, t, page.ads[ad]?.artworkPath, makeup.ads[ad]!.house),
+  }));
+  const notes = plan.ads.flatMap(({ ad, rect }) =>
+    ad >= page.ads.length
+      ? [
+          `house ad ${rect.columns} col x ${rect.depth} lines at column ${rect.column + 1}, line ${rect.top}: white the stories leave`,
+        ]
+      : [],
+  );
   const held = plan.held.map((h) => ({
     article: shown(page.stories[h.story]!.articlePath),
     headline: articles[h.story]!.headline,
@@ -288,6 +310,7 @@ async function madeUpSpec(
       stories,
       ads,
       ...(held.length && { held }),
+      ...(notes.length && { notes }),
       makeup: { score: plan.score, total: plan.total },
     },
     plans,

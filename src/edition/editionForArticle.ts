@@ -29,6 +29,8 @@ export function editionForArticle(articleFile: string, options: SingleArticleOpt
         section: 'Front',
         template: options.template,
         front: options.front ?? true,
+        // A lone article is proofed as set: its white is reported, not filled.
+        houseAds: false,
         field: '',
         stories: [
           {

@@ -51,6 +51,7 @@ export function toEdition(
         template:
           plan.template !== undefined ? template(plan.template, `${field}.template`) : defaultTemplate,
         front: plan.front,
+        houseAds: plan.houseAds,
         field,
         stories: plan.stories.map((story, i) => ({
           ...story,

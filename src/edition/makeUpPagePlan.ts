@@ -7,6 +7,7 @@
 import { contentTop } from '../layout/layoutPage.js';
 import type { ResumePoint } from '../layout/prepareBody.js';
 import { createLayoutMeasurer } from '../makeup/createLayoutMeasurer.js';
+import { freeCells, HOUSE_ADS, houseAdGap, houseAdLabel } from '../makeup/houseAds.js';
 import { makeUpPage } from '../makeup/makeUpPage.js';
 import type { GridRect, MakeupAd, MakeupStory, PagePlan, PhotoRule } from '../makeup/types.js';
 import type { Article } from '../model/article.js';
@@ -80,20 +81,23 @@ export function makeUpPagePlan(
     columns: a.columns,
     depth: adDepth(a.depth, t, edition.file, `${where(i, 'ads')}.depth`),
     label: a.label,
+    ...(a.house && { house: true }),
     ...(a.column !== undefined && {
       at: { column: a.column - 1, top: a.top ?? lines - adDepth(a.depth, t, edition.file, '') },
     }),
   }));
   const measurer = createLayoutMeasurer(ws.ctx, t, page.front, stories);
-  const result = makeUpPage({
-    columns: t.columns,
-    lines,
-    rightHand: page.index % 2 === 0,
-    stories,
-    ads,
-    measurer,
-    variants,
-  });
+  const makeUp = (withAds: readonly MakeupAd[]) =>
+    makeUpPage({
+      columns: t.columns,
+      lines,
+      rightHand: page.index % 2 === 0,
+      stories,
+      ads: withAds,
+      measurer,
+      variants,
+    });
+  let result = makeUp(ads);
   const refused = result.refusedAds[0];
   if (refused !== undefined) {
     const ad = ads[refused]!;
@@ -102,6 +106,31 @@ export function makeUpPagePlan(
       ad.field,
       `a ${ad.columns}-column ad ${ad.depth} grid lines deep does not fit ${ad.at ? 'where it is booked' : 'on the page'} (${t.columns} columns x ${lines} lines, after the other ads and fixed modules)`,
     );
+  }
+  // White the stories cannot fill (a story held, too little copy): a house ad takes the largest
+  // white rectangle and the page is made up again around it, as a desk does at deadline; kept
+  // only if the page then shows less white. Not for a lone article proofed with `galley render`.
+  for (let round = 0; page.field && page.houseAds && round < HOUSE_ADS; round++) {
+    const best = result.plans[0]!;
+    const taken = [...best.stories.map((m) => m.rect), ...best.ads.map((a) => a.rect)];
+    const gap = houseAdGap(t.columns, lines, taken);
+    if (!gap) break;
+    const house: MakeupAd = {
+      field: `${page.field}.houseAds[${round}]`,
+      columns: gap.columns,
+      depth: gap.depth,
+      at: { column: gap.column, top: gap.top },
+      label: houseAdLabel(edition.newspaper ?? t.folio.newspaper ?? edition.name),
+      house: true,
+    };
+    const next = makeUp([...ads, house]);
+    const after = next.plans[0]!;
+    if (next.refusedAds.length > 0 || after.held.length > best.held.length) break;
+    const white = (p: PagePlan) =>
+      freeCells(t.columns, lines, [...p.stories.map((m) => m.rect), ...p.ads.map((a) => a.rect)]);
+    if (white(after) >= white(best)) break;
+    ads.push(house);
+    result = next;
   }
   // A lone article proofed with `galley render` that no module fills (too short, far too long) is
   // set across the page as a hand-placed lead, as before makeup: its white or overset reported,

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { contentTop } from '../layout/layoutPage.js';
 import { createLayoutMeasurer } from '../makeup/createLayoutMeasurer.js';
+import { houseAdLabel } from '../makeup/houseAds.js';
 import { largestFreeRect } from '../makeup/largestFreeRect.js';
 import { type PageOutcome, type PaginateResult, type PlannedPage, paginate } from '../makeup/paginate.js';
 import { WEIGHTS } from '../makeup/scorePlan.js';
@@ -247,8 +248,7 @@ function manifestData(
   date: string,
 ): EditionData {
   const rel = (path: string) => relative(budget.dir, path) || '.';
-  // What a desk puts in a hole it cannot fill by deadline: the paper's own promotion.
-  const houseLabel = `House advertisement: ${budget.newspaper ?? t.folio.newspaper ?? budget.name}`;
+  const houseLabel = houseAdLabel(budget.newspaper ?? t.folio.newspaper ?? budget.name);
   const lines = t.gridLines - contentTop(t, false);
   const data = {
     name: budget.name,
@@ -265,6 +265,8 @@ function manifestData(
           pages: own.map((p) => ({
             label: labelOf(p),
             ...(p.front && { front: true }),
+            // Pagination has placed its own house ads (it tried stories in the white first).
+            houseAds: false,
             stories: p.stories.map((slot) => {
               const story = order[slot.story]!;
               return {
@@ -278,13 +280,14 @@ function manifestData(
               };
             }),
             ads: [
-              ...(p.padding ? [{ columns: t.columns, depth: lines, label: houseLabel }] : []),
+              ...(p.padding ? [{ columns: t.columns, depth: lines, label: houseLabel, house: true }] : []),
               ...(p.house ?? []).map((r) => ({
                 column: r.column + 1,
                 top: r.top,
                 columns: r.columns,
                 depth: r.depth,
                 label: houseLabel,
+                house: true,
               })),
               ...p.ads.map((i) => {
                 const b = bookings[i]!;

@@ -5,7 +5,8 @@
  * knows the plan's file and fields: see edition/resolvePage.ts).
  */
 import { columnX, type Template } from '../model/template.js';
-import type { Rect } from './geometry.js';
+import type { TextStyle } from '../text/types.js';
+import type { Pt, Rect } from './geometry.js';
 import { layoutFurniture, type PageInfo } from './layoutFurniture.js';
 import { layoutStory, type StoryLayout, type StoryPlan } from './layoutStory.js';
 import { frameRect, type StoryFrame } from './StoryFrame.js';
@@ -18,6 +19,8 @@ export interface AdPlan {
   /** Artwork (absolute path), placed whole and centred; absent: an empty labelled box. */
   source?: string;
   label: string;
+  /** The paper's own promotion, typeset (no artwork): its name and a line of copy. */
+  house?: { newspaper: string };
 }
 
 export interface PageSpec {
@@ -29,6 +32,8 @@ export interface PageSpec {
   /** From page makeup: what it held and its score, carried into the report. */
   held?: PageReport['held'];
   makeup?: PageReport['makeup'];
+  /** What makeup did that the desk should know of (a house ad in white the stories left). */
+  notes?: string[];
 }
 
 /** Grid lines the furniture takes; story and ad frames in a PageSpec are relative to it. */
@@ -95,7 +100,10 @@ export function layoutPage(ctx: TypesetContext, spec: PageSpec): PageLayout & { 
       page: spec.info.label,
       template: t.name,
       stories: stories.map((s) => s.report),
-      warnings: (spec.held ?? []).map((h) => `held: "${h.headline}" (${h.article}): ${h.reason}`),
+      warnings: [
+        ...(spec.held ?? []).map((h) => `held: "${h.headline}" (${h.article}): ${h.reason}`),
+        ...(spec.notes ?? []),
+      ],
       ...(spec.held?.length && { held: spec.held }),
       ...(spec.makeup && { makeup: spec.makeup }),
     },
@@ -124,6 +132,8 @@ function layoutAd(ctx: TypesetContext, t: Template, ad: AdPlan): PlacedElement[]
       crop: { x: 0, y: 0, width: info.width, height: info.height },
       ppi: info.width / (w / 72),
     });
+  } else if (ad.house) {
+    out.push(...layoutHouseAd(ctx, t, inner, ad.house.newspaper));
   } else {
     out.push({ kind: 'rect', rect: inner, stroke: { width: 0.5, color: t.rules.color } });
     const label = setText(ctx, ad.label, t.styles.adLabel, inner.width);
@@ -133,6 +143,51 @@ function layoutAd(ctx: TypesetContext, t: Template, ad: AdPlan): PlacedElement[]
     });
   }
   out.push({ kind: 'debug', rect, label: ad.label, category: 'module' });
+  return out;
+}
+
+/** The copy of a house ad, under the paper's name. */
+const HOUSE_AD_COPY = 'Every morning, at your door. Subscribe today.';
+
+/**
+ * A house ad, typeset: a double rule around the box, the paper's name in the flag's face as
+ * large as fits one line and about a third of the box's depth, and a line of copy under it in
+ * the deck's face, the two centred together. A box too shallow for the copy shows the name alone.
+ */
+function layoutHouseAd(ctx: TypesetContext, t: Template, box: Rect, newspaper: string): PlacedElement[] {
+  const pad = t.baseline;
+  const out: PlacedElement[] = [
+    { kind: 'rect', rect: box, stroke: { width: 1.5, color: t.rules.color } },
+    {
+      kind: 'rect',
+      rect: { x: box.x + 3, y: box.y + 3, width: box.width - 6, height: box.height - 6 },
+      stroke: { width: 0.5, color: t.rules.color },
+    },
+  ];
+  const width = box.width - 2 * pad;
+  const room = box.height - 2 * pad;
+  if (width <= 0 || room <= 0) return out;
+  const oneLine = (text: string, style: TextStyle, most: Pt) => {
+    let size = Math.min(style.size, most);
+    let lines = setText(ctx, text, { ...style, size, leading: size, align: 'center' }, width);
+    for (let step = 0; lines.length > 1 && step < 40; step++) {
+      size *= 0.95;
+      lines = setText(ctx, text, { ...style, size, leading: size, align: 'center' }, width);
+    }
+    return { line: lines[0], size };
+  };
+  const name = oneLine(newspaper, t.styles.flag, room / 3);
+  const copy = oneLine(HOUSE_AD_COPY, t.styles.deck, Math.min(t.styles.deck.size, name.size / 2));
+  const gap = copy.size * 0.6;
+  const withCopy = name.size + gap + copy.size <= room;
+  const block = name.size + (withCopy ? gap + copy.size : 0);
+  // Baselines: cap height above each, the block centred in the box.
+  let y = box.y + (box.height - block) / 2 + name.size * 0.8;
+  const lines = [];
+  if (name.line) lines.push({ x: box.x + pad, y, line: name.line });
+  y += gap + copy.size;
+  if (withCopy && copy.line) lines.push({ x: box.x + pad, y, line: copy.line });
+  out.push({ kind: 'lines', lines });
   return out;
 }
 

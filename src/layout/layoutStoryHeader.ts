@@ -134,7 +134,7 @@ export function layoutStoryHeader(
     : memoized(ctx, headKey, () => fitHeadline(ctx, article.headline, style, headlineWidth, lang));
   if (!fitted.fits) {
     warnings.push(
-      `headline needs more than ${style.maxLines} lines at ${style.minSize} pt: set in ${fitted.lines.length} lines at ${fitted.style.size.toFixed(1)} pt`,
+      `headline needs more than ${style.maxLines} lines at ${Number(style.minSize.toFixed(1))} pt: set in ${fitted.lines.length} lines at ${fitted.style.size.toFixed(1)} pt`,
     );
   }
   // Under a kicker, the headline's capitals keep clear of the kicker's baseline.

@@ -10,11 +10,7 @@ export function largestFreeRect(
   lines: number,
   taken: readonly GridRect[],
 ): GridRect | undefined {
-  const covered = new Uint8Array(columns * lines);
-  for (const r of taken)
-    for (let y = Math.max(0, r.top); y < Math.min(lines, r.top + r.depth); y++)
-      for (let x = Math.max(0, r.column); x < Math.min(columns, r.column + r.columns); x++)
-        covered[y * columns + x] = 1;
+  const covered = coveredCells(columns, lines, taken);
   const height = new Array<number>(columns).fill(0);
   let best: GridRect | undefined;
   let bestArea = 0;
@@ -36,4 +32,14 @@ export function largestFreeRect(
     }
   }
   return best;
+}
+
+/** The grid, row by row: 1 where a rectangle of `taken` covers the cell (clipped to the grid). */
+export function coveredCells(columns: number, lines: number, taken: readonly GridRect[]): Uint8Array {
+  const covered = new Uint8Array(columns * lines);
+  for (const r of taken)
+    for (let y = Math.max(0, r.top); y < Math.min(lines, r.top + r.depth); y++)
+      for (let x = Math.max(0, r.column); x < Math.min(columns, r.column + r.columns); x++)
+        covered[y * columns + x] = 1;
+  return covered;
 }

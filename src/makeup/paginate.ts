@@ -8,6 +8,7 @@
  * edition is padded to whole plates. Pure: the page maker is the one question it asks.
  */
 
+import { HOUSE_ADS, MIN_HOUSE_LINES } from './houseAds.js';
 import { placeAds } from './placeAds.js';
 import type { GridRect, MakeupAd } from './types.js';
 
@@ -99,10 +100,6 @@ const TRIALS = 4;
 const LOOKAHEAD = 4;
 /** A story that may jump goes on a page with room for this share of it (the rest continues). */
 const MIN_JUMP_SHARE = 0.35;
-/** A house ad shallower than this is not worth a frame: the white stays and is reported. */
-const MIN_HOUSE_LINES = 4;
-/** House ads a page may take. */
-const HOUSE_ADS = 2;
 /** Cells of white a story's photo and shape can still absorb beyond its smallest area. */
 const SLACK = 40;
 /** Ads booked in a section take at most this share of a page, unless the page has nothing else. */

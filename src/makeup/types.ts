@@ -43,6 +43,8 @@ export interface MakeupAd {
   /** Booked at a position; absent: stacked in the pyramid from the bottom outside corner. */
   at?: { column: number; top: number };
   label: string;
+  /** Not booked: a house ad makeup put where the stories left white (houseAds.ts). */
+  house?: boolean;
 }
 
 /** What makeup decided for one story's module. */

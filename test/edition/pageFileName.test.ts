@@ -8,6 +8,7 @@ const page = (label: string, section: string, index: number) => ({
   section,
   template: 'broadsheet',
   front: false,
+  houseAds: true,
   field: '',
   stories: [],
   ads: [],

@@ -16,6 +16,7 @@ import { pageMakeup } from '../../src/edition/composePage.js';
 import { createWorkspace } from '../../src/edition/createWorkspace.js';
 import { loadEdition } from '../../src/edition/loadEdition.js';
 import type { StoryLayout } from '../../src/layout/layoutStory.js';
+import { MIN_HOUSE_LINES } from '../../src/makeup/houseAds.js';
 import { overlaps } from '../../src/makeup/placeAds.js';
 import type { GridRect } from '../../src/makeup/types.js';
 import { loadTemplate } from '../../src/model/loadTemplate.js';
@@ -84,7 +85,14 @@ describe('page makeup with the real layout', () => {
         }
         for (let i = 0; i < rects.length; i++)
           for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
-        for (const a of plan.ads) expect(a.rect.columns).toBe(p.ads[a.ad]!.columns);
+        // Booked ads at their booked width; after them, house ads in white the stories left.
+        for (const a of plan.ads) {
+          if (a.ad < p.ads.length) expect(a.rect.columns).toBe(p.ads[a.ad]!.columns);
+          else {
+            expect(makeup.ads[a.ad]!.house).toBe(true);
+            expect(a.rect.depth).toBeGreaterThanOrEqual(MIN_HOUSE_LINES);
+          }
+        }
         // Each story once: placed or held, never both, never neither.
         const placed = plan.stories.map((s) => s.story);
         const held = plan.held.map((h) => h.story);

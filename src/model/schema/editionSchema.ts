@@ -97,12 +97,22 @@ export const AdPlacementSchema = z.strictObject({
   depth: AdDepthSchema,
   file: z.string().optional().describe('Advertisement artwork (an image), relative to this file'),
   label: z.string().default('Advertisement'),
+  house: z
+    .boolean()
+    .optional()
+    .describe("The paper's own promotion, typeset by galley: its name and a line of copy (without a file)"),
 });
 
 export const PagePlanSchema = z.strictObject({
   label: z.string().optional().describe('Page label, e.g. "A1" (default: section prefix + page number)'),
   template: z.string().optional().describe("Template name or file (default: the edition's)"),
   front: z.boolean().default(false).describe('Set the flag (masthead) at the top'),
+  houseAds: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Page makeup may put a house ad where the stories leave white (galley paginate writes false: it places its own)',
+    ),
   stories: z.array(StoryPlacementSchema).default([]),
   ads: z.array(AdPlacementSchema).default([]),
 });
