@@ -126,8 +126,9 @@ export function positionsInto(
       });
     }
     target.stories = stories;
+    // The page's own ads, then the house ads makeup put in its white.
     target.ads = plan.ads.map(({ ad, rect }) => ({
-      ...(target.ads?.[ad] ?? {}),
+      ...(target.ads?.[ad] ?? { label: makeup.ads[ad]!.label, house: true }),
       column: rect.column + 1,
       columns: rect.columns,
       top: rect.top,

@@ -1,6 +1,7 @@
 /**
  * The fit report as a table for the terminal: one row per story, problems coloured on a TTY.
  */
+import { WARN_BELOW_PPI } from '../images/resolution.js';
 import type { PageReport, StoryReport } from '../layout/types.js';
 
 const COLUMNS = [
@@ -41,7 +42,7 @@ export function formatReport(pages: readonly PageReport[], color = false): strin
         s.emptyLines > 0 ? 'warn' : 'ok',
         'ok',
         s.looseLines > 0 ? 'warn' : 'ok',
-        s.photos.some((p) => !p.placed || p.ppi < 150) ? 'warn' : 'ok',
+        s.photos.some((p) => !p.placed || p.ppi < WARN_BELOW_PPI) ? 'warn' : 'ok',
       ]);
     }
   }
@@ -65,8 +66,8 @@ export function formatReport(pages: readonly PageReport[], color = false): strin
     ),
     ...p.stories.flatMap((s) =>
       s.photos
-        .filter((ph) => ph.placed && ph.ppi < 150)
-        .map((ph) => `${p.page} ${ph.file}: ${ph.ppi} ppi is below 150 ppi`),
+        .filter((ph) => ph.placed && ph.ppi < WARN_BELOW_PPI)
+        .map((ph) => `${p.page} ${ph.file}: ${ph.ppi} ppi is below ${WARN_BELOW_PPI} ppi`),
     ),
   ]);
   // The same warning many times (twenty photos without room) is one line with a count.

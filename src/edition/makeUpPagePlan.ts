@@ -7,7 +7,7 @@
 import { contentTop } from '../layout/layoutPage.js';
 import type { ResumePoint } from '../layout/prepareBody.js';
 import { createLayoutMeasurer } from '../makeup/createLayoutMeasurer.js';
-import { freeCells, HOUSE_ADS, houseAdGap, houseAdLabel } from '../makeup/houseAds.js';
+import { HOUSE_ADS, houseAdGap, houseAdLabel } from '../makeup/houseAds.js';
 import { makeUpPage } from '../makeup/makeUpPage.js';
 import type { GridRect, MakeupAd, MakeupStory, PagePlan, PhotoRule } from '../makeup/types.js';
 import type { Article } from '../model/article.js';
@@ -87,7 +87,7 @@ export function makeUpPagePlan(
     }),
   }));
   const measurer = createLayoutMeasurer(ws.ctx, t, page.front, stories);
-  const makeUp = (withAds: readonly MakeupAd[]) =>
+  const makeUp = (withAds: readonly MakeupAd[], whiteOverHoles = false) =>
     makeUpPage({
       columns: t.columns,
       lines,
@@ -96,6 +96,7 @@ export function makeUpPagePlan(
       ads: withAds,
       measurer,
       variants,
+      whiteOverHoles,
     });
   let result = makeUp(ads);
   const refused = result.refusedAds[0];
@@ -109,12 +110,30 @@ export function makeUpPagePlan(
   }
   // White the stories cannot fill (a story held, too little copy): a house ad takes the largest
   // white rectangle and the page is made up again around it, as a desk does at deadline; kept
-  // only if the page then shows less white. Not for a lone article proofed with `galley render`.
+  // only if the page then scores better. Where the best plan ends its modules short of their feet
+  // (holes no ad can take), the white is looked for in the plan that leaves it uncovered instead.
+  // Not for a lone article proofed with `galley render`.
   for (let round = 0; page.field && page.houseAds && round < HOUSE_ADS; round++) {
     const best = result.plans[0]!;
-    const taken = [...best.stories.map((m) => m.rect), ...best.ads.map((a) => a.rect)];
-    const gap = houseAdGap(t.columns, lines, taken);
-    if (!gap) break;
+    if (!best.score.unfilled && !best.score.holes) break;
+    const open = best.score.holes ? makeUp(ads, true).plans[0]! : best;
+    const found = houseAdGap(t.columns, lines, [
+      ...open.stories.map((m) => m.rect),
+      ...open.ads.map((a) => a.rect),
+    ]);
+    if (!found) break;
+    // White that runs on from a house ad already placed (above or below it, as wide) makes that ad
+    // deeper: one frame, not a stack of two.
+    const k = ads.findIndex((a) => a.house && a.at && joinsBelowOrAbove(a, found));
+    const joined = k >= 0 ? ads[k]! : undefined;
+    const gap = joined?.at
+      ? {
+          ...found,
+          top: Math.min(found.top, joined.at.top),
+          depth: found.depth + joined.depth,
+        }
+      : found;
+    const booked = ads.filter((_, i) => i !== k);
     const house: MakeupAd = {
       field: `${page.field}.houseAds[${round}]`,
       columns: gap.columns,
@@ -123,13 +142,11 @@ export function makeUpPagePlan(
       label: houseAdLabel(edition.newspaper ?? t.folio.newspaper ?? edition.name),
       house: true,
     };
-    const next = makeUp([...ads, house]);
+    const next = makeUp([...booked, house]);
     const after = next.plans[0]!;
-    if (next.refusedAds.length > 0 || after.held.length > best.held.length) break;
-    const white = (p: PagePlan) =>
-      freeCells(t.columns, lines, [...p.stories.map((m) => m.rect), ...p.ads.map((a) => a.rect)]);
-    if (white(after) >= white(best)) break;
-    ads.push(house);
+    if (next.refusedAds.length > 0 || after.held.length > best.held.length || after.total >= best.total)
+      break;
+    ads.splice(0, ads.length, ...booked, house);
     result = next;
   }
   // A lone article proofed with `galley render` that no module fills (too short, far too long) is
@@ -157,6 +174,12 @@ export function makeUpPagePlan(
     first.held = [];
   }
   return { stories, ads, plans: result.plans };
+}
+
+/** Whether white `gap` lies right above or below house ad `ad`, across the same columns. */
+function joinsBelowOrAbove(ad: MakeupAd, gap: GridRect): boolean {
+  if (!ad.at || ad.at.column !== gap.column || ad.columns !== gap.columns) return false;
+  return ad.at.top + ad.depth === gap.top || gap.top + gap.depth === ad.at.top;
 }
 
 function photoRule(value: boolean | PhotoRule, brief: boolean): PhotoRule {

@@ -13,9 +13,9 @@ import { type CachedPhoto, createPhotoCache, type PhotoCache, photoKey } from '.
 import { PRESS_PROFILE_PATH } from './pressProfile.js';
 import { classifySharpError, type ImageProbe, probeBytes, readSource } from './probeImage.js';
 
-/** Newsprint screens run at about 85-100 lpi: 200 ppi is 2x the screen, 150 ppi the lowest sensible. */
-export const DEFAULT_PHOTO_PPI = 200;
-export const WARN_BELOW_PPI = 150;
+import { DEFAULT_PHOTO_PPI, WARN_BELOW_PPI } from './resolution.js';
+
+export { DEFAULT_PHOTO_PPI, WARN_BELOW_PPI };
 /** JPEG quality for plates: 85 is visually lossless at 200 ppi on newsprint and keeps pages small. */
 export const DEFAULT_JPEG_QUALITY = 85;
 

@@ -178,14 +178,19 @@ function layoutHouseAd(ctx: TypesetContext, t: Template, box: Rect, newspaper: s
   };
   const name = oneLine(newspaper, t.styles.flag, room / 3);
   const copy = oneLine(HOUSE_AD_COPY, t.styles.deck, Math.min(t.styles.deck.size, name.size / 2));
-  const gap = copy.size * 0.6;
-  const withCopy = name.size + gap + copy.size <= room;
-  const block = name.size + (withCopy ? gap + copy.size : 0);
-  // Baselines: cap height above each, the block centred in the box.
-  let y = box.y + (box.height - block) / 2 + name.size * 0.8;
+  // The block runs from the name's cap height to the copy's descenders (or the name's, alone).
+  const nameFace = ctx.shaper.metrics(t.styles.flag.font);
+  const copyFace = ctx.shaper.metrics(t.styles.deck.font);
+  const nameCap = nameFace.capHeight * name.size;
+  const nameDescent = -nameFace.descender * name.size;
+  const copyDrop = nameDescent + copy.size * 0.4 + copyFace.capHeight * copy.size;
+  const copyDescent = -copyFace.descender * copy.size;
+  const withCopy = nameCap + copyDrop + copyDescent <= room;
+  const block = nameCap + (withCopy ? copyDrop + copyDescent : nameDescent);
+  let y = box.y + (box.height - block) / 2 + nameCap;
   const lines = [];
   if (name.line) lines.push({ x: box.x + pad, y, line: name.line });
-  y += gap + copy.size;
+  y += copyDrop;
   if (withCopy && copy.line) lines.push({ x: box.x + pad, y, line: copy.line });
   out.push({ kind: 'lines', lines });
   return out;

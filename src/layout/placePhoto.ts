@@ -37,14 +37,18 @@ export function photoLinesRange(
   width: Pt,
   offset: Pt,
   language: string,
+  /** Leave out depths that would set the photo below this resolution (deeper crops are coarser). */
+  minPpi = 0,
 ): { min: number; max: number } {
-  const probe = (lines: number) =>
-    placePhoto(ctx, t, photo, 0, offset, width, Number.POSITIVE_INFINITY, 0, language, lines) !== undefined;
+  const place = (lines: number) =>
+    placePhoto(ctx, t, photo, 0, offset, width, Number.POSITIVE_INFINITY, 0, language, lines);
+  const probe = (lines: number) => place(lines) !== undefined;
   const guess = Math.floor((width * MIN_ASPECT + offset) / t.baseline);
   let min = Math.max(1, guess);
   while (!probe(min) && min < guess + 200) min++;
   let max = min;
   while (probe(max + 1)) max++;
+  while (max >= min && (place(max)?.ppi ?? 0) < minPpi) max--;
   return { min, max };
 }
 

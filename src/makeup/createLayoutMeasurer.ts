@@ -5,6 +5,7 @@
  * searches the photo depth that fills it, also kept.
  */
 
+import { WARN_BELOW_PPI } from '../images/resolution.js';
 import { createSetLinesCache } from '../layout/flowBody.js';
 import { contentTop, frameOnPage } from '../layout/layoutPage.js';
 import { layoutStory, type StoryLayout, type StoryPlan } from '../layout/layoutStory.js';
@@ -112,8 +113,18 @@ export function createLayoutMeasurer(
       const quoteChoices =
         story.article.pullQuotes.length > 0 && !story.brief && columns >= 2 ? [true, false] : [false];
       for (const withPhoto of photoChoices) {
+        // A photo makeup may leave out is never blown up past the press's resolution: only the
+        // widths and depths where it keeps WARN_BELOW_PPI (a required one is set and reported).
         const range = withPhoto
-          ? photoLinesRange(ctx, t, photo!, width, capOffset, story.article.language)
+          ? photoLinesRange(
+              ctx,
+              t,
+              photo!,
+              width,
+              capOffset,
+              story.article.language,
+              story.photos === 'required' ? 0 : WARN_BELOW_PPI,
+            )
           : undefined;
         if (range && range.min > range.max) continue;
         for (const quote of quoteChoices) {

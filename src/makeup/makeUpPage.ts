@@ -21,6 +21,8 @@ export interface MakeupInput {
   /** Plans wanted, best first (1 to set the page; more to compare). */
   variants?: number;
   budget?: number;
+  /** See SearchInput.whiteOverHoles: asked for when house ads may take the white. */
+  whiteOverHoles?: boolean;
 }
 
 export interface MakeupResult {
@@ -42,6 +44,7 @@ export function makeUpPage(input: MakeupInput): MakeupResult {
     measurer: input.measurer,
     variants: wanted,
     ...(input.budget && { budget: input.budget }),
+    ...(input.whiteOverHoles && { whiteOverHoles: true }),
   });
   const plans: PagePlan[] = drafts.map((draft) => ({
     stories: draft.modules

@@ -29,6 +29,11 @@ export interface SearchInput {
   variants: number;
   /** Search nodes before the search stops with what it has (bounds time on hard pages). */
   budget?: number;
+  /**
+   * When no plan fills the page: prefer the best plan that leaves white (cells no module covers,
+   * which a house ad can take) to one whose modules end short of their feet (holes nothing can take).
+   */
+  whiteOverHoles?: boolean;
 }
 
 export interface DraftModule {
@@ -244,6 +249,7 @@ export function searchPage(input: SearchInput): PlanDraft[] {
   step();
   const out = best.map((b) => b.draft);
   // Nothing filled: the best plan that came nearest, white or overset and all (its score says so).
+  if (input.whiteOverHoles && out.length === 0 && partial) out.push(partial);
   if (out.length === 0 && fallback) out.push(fallback);
   if (out.length === 0 && partial) out.push(partial);
   if (out.length === 0 && withoutLead) out.push(withoutLead);
