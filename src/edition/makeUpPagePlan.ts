@@ -109,46 +109,51 @@ export function makeUpPagePlan(
     );
   }
   // White the stories cannot fill (a story held, too little copy): a house ad takes the largest
-  // white rectangle and the page is made up again around it, as a desk does at deadline; kept
-  // only if the page then scores better. Where the best plan ends its modules short of their feet
-  // (holes no ad can take), the white is looked for in the plan that leaves it uncovered instead.
-  // Not for a lone article proofed with `galley render`.
-  for (let round = 0; page.field && page.houseAds && round < HOUSE_ADS; round++) {
-    const best = result.plans[0]!;
-    if (!best.score.unfilled && !best.score.holes) break;
-    const open = best.score.holes ? makeUp(ads, true).plans[0]! : best;
-    const found = houseAdGap(t.columns, lines, [
-      ...open.stories.map((m) => m.rect),
-      ...open.ads.map((a) => a.rect),
-    ]);
-    if (!found) break;
-    // White that runs on from a house ad already placed (above or below it, as wide) makes that ad
-    // deeper: one frame, not a stack of two.
-    const k = ads.findIndex((a) => a.house && a.at && joinsBelowOrAbove(a, found));
-    const joined = k >= 0 ? ads[k]! : undefined;
-    const gap = joined?.at
-      ? {
-          ...found,
-          top: Math.min(found.top, joined.at.top),
-          depth: found.depth + joined.depth,
-        }
-      : found;
-    const booked = ads.filter((_, i) => i !== k);
-    const house: MakeupAd = {
-      field: `${page.field}.houseAds[${round}]`,
-      columns: gap.columns,
-      depth: gap.depth,
-      at: { column: gap.column, top: gap.top },
-      label: houseAdLabel(edition.newspaper ?? t.folio.newspaper ?? edition.name),
-      house: true,
-    };
-    const next = makeUp([...booked, house]);
-    const after = next.plans[0]!;
-    if (next.refusedAds.length > 0 || after.held.length > best.held.length || after.total >= best.total)
-      break;
-    ads.splice(0, ads.length, ...booked, house);
-    result = next;
+  // white rectangle and the page is made up again around it, as a desk does at deadline. Where
+  // the plan ends its modules short of their feet (holes no ad can take) or blows a photo up below
+  // 150 ppi, the white is looked for in the plan that leaves it uncovered instead. A second round
+  // may deepen the first ad or add one; of the page without house ads and after each round, the
+  // best score wins. Not for a lone article proofed with `galley render`.
+  let houseAds: MakeupAd[] = [];
+  if (page.field && page.houseAds) {
+    let tried = { result, house: houseAds };
+    for (let round = 0; round < HOUSE_ADS; round++) {
+      const last = tried.result.plans[0]!;
+      const lastResort = !!last.score.holes || !!last.score['low-res'];
+      if (!last.score.unfilled && !lastResort) break;
+      const open = lastResort ? makeUp([...ads, ...tried.house], true).plans[0]! : last;
+      const found = houseAdGap(t.columns, lines, [
+        ...open.stories.map((m) => m.rect),
+        ...open.ads.map((a) => a.rect),
+      ]);
+      if (!found) break;
+      // White that runs on from a house ad already placed (above or below it, as wide) makes that
+      // ad deeper: one frame, not a stack of two.
+      const joined = tried.house.find((a) => joinsBelowOrAbove(a, found));
+      const gap = joined?.at
+        ? { ...found, top: Math.min(found.top, joined.at.top), depth: found.depth + joined.depth }
+        : found;
+      const house = [
+        ...tried.house.filter((a) => a !== joined),
+        {
+          field: `${page.field}.houseAds[${round}]`,
+          columns: gap.columns,
+          depth: gap.depth,
+          at: { column: gap.column, top: gap.top },
+          label: houseAdLabel(edition.newspaper ?? t.folio.newspaper ?? edition.name),
+          house: true,
+        },
+      ];
+      const next = makeUp([...ads, ...house]);
+      if (next.refusedAds.length > 0 || next.plans[0]!.held.length > last.held.length) break;
+      tried = { result: next, house };
+      if (next.plans[0]!.total < result.plans[0]!.total) {
+        result = next;
+        houseAds = house;
+      }
+    }
   }
+  ads.push(...houseAds);
   // A lone article proofed with `galley render` that no module fills (too short, far too long) is
   // set across the page as a hand-placed lead, as before makeup: its white or overset reported,
   // its photos all set (and a bad one named).

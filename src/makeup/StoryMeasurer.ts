@@ -27,6 +27,8 @@ export interface StoryShape {
   photoLines?: DepthRange;
   /** Photos the shape sets (the top one and those inline): settling must not lose one. */
   photosSet: number;
+  /** The top photo prints below 150 ppi at this width, however shallow. */
+  lowResPhoto?: boolean;
 }
 
 export interface StoryMeasurer {

@@ -113,19 +113,14 @@ export function createLayoutMeasurer(
       const quoteChoices =
         story.article.pullQuotes.length > 0 && !story.brief && columns >= 2 ? [true, false] : [false];
       for (const withPhoto of photoChoices) {
-        // A photo makeup may leave out is never blown up past the press's resolution: only the
-        // widths and depths where it keeps WARN_BELOW_PPI (a required one is set and reported).
-        const range = withPhoto
-          ? photoLinesRange(
-              ctx,
-              t,
-              photo!,
-              width,
-              capOffset,
-              story.article.language,
-              story.photos === 'required' ? 0 : WARN_BELOW_PPI,
-            )
-          : undefined;
+        // A photo is kept to the depths where it prints at WARN_BELOW_PPI or better. At a width
+        // where even its shallowest is coarser, it is still offered, marked low-res: the score
+        // makes leaving it out the better choice wherever that fills the page too.
+        const rangeAt = (minPpi: number) =>
+          photoLinesRange(ctx, t, photo!, width, capOffset, story.article.language, minPpi);
+        let range = withPhoto ? rangeAt(WARN_BELOW_PPI) : undefined;
+        const lowRes = range !== undefined && range.min > range.max;
+        if (lowRes) range = rangeAt(0);
         if (range && range.min > range.max) continue;
         for (const quote of quoteChoices) {
           const shape: StoryShape = {
@@ -135,6 +130,7 @@ export function createLayoutMeasurer(
             headlineSize,
             headLines: head,
             ...(range && { photoLines: range }),
+            ...(lowRes && { lowResPhoto: true }),
             photosSet: 0,
           };
           const layout = lay(planFor(s, { column: 0, columns, top: 0, depth: lines }, shape, range?.min));

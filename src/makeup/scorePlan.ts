@@ -8,6 +8,7 @@
  * - photos-touching: two photos side by side across a story boundary;
  * - jumps: a story continued on another page costs its readers;
  * - art-left-out: a story's photo (or pull quote) not used;
+ * - low-res: a photo set so large it prints below 150 ppi (dearer than leaving the lead's out);
  * - slack: columns that end a line short of their module's foot;
  * - shape: one-column stories that are not briefs, very deep legs;
  * - holes, overset: found when the plan's modules are laid out for real (makeUpPage.ts): lines
@@ -36,6 +37,7 @@ export const WEIGHTS = {
   /** The page's dominant photo: the lead's. */
   leadPhotoLeftOut: 200,
   quoteLeftOut: 6,
+  lowResPhoto: 250,
   slack: 1.5,
   narrowStory: 30,
   deepLeg: 0.5,
@@ -82,6 +84,7 @@ export function scorePlan(
     'photos-touching': 0,
     jumps: 0,
     'art-left-out': 0,
+    'low-res': 0,
     slack: 0,
     shape: 0,
   };
@@ -105,6 +108,7 @@ export function scorePlan(
     const hasPhoto = story.photos !== 'none' && story.article.photos.length > 0 && !story.continuedFrom;
     if (hasPhoto && !m.shape.photo)
       terms['art-left-out']! += story.rank === 0 ? WEIGHTS.leadPhotoLeftOut : WEIGHTS.photoLeftOut;
+    if (m.shape.photo && m.shape.lowResPhoto) terms['low-res']! += WEIGHTS.lowResPhoto;
     if (story.article.pullQuotes.length > 0 && !story.brief && !m.shape.quote)
       terms['art-left-out']! += WEIGHTS.quoteLeftOut;
     const depth = m.rect.top > 0 ? m.rect.depth - 1 : m.rect.depth;

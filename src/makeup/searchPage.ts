@@ -31,7 +31,8 @@ export interface SearchInput {
   budget?: number;
   /**
    * When no plan fills the page: prefer the best plan that leaves white (cells no module covers,
-   * which a house ad can take) to one whose modules end short of their feet (holes nothing can take).
+   * which a house ad can take) to one whose modules end short of their feet (holes nothing can
+   * take) or that fills by blowing a photo up below 150 ppi.
    */
   whiteOverHoles?: boolean;
 }
@@ -85,6 +86,9 @@ export function searchPage(input: SearchInput): PlanDraft[] {
     if (shape) placed.push({ story: s, rect: story.fixed, shape, jumps: !!story.jump });
   }
 
+  // A plan wanted for its white (a house ad will take it) must not fill by blowing a photo up.
+  const partialCost = (d: PlanDraft) =>
+    input.whiteOverHoles && (d.score['low-res'] ?? 0) > 0 ? Number.POSITIVE_INFINITY : d.total;
   // Modules the real layout could not fill: never offered again.
   const refused = new Set<string>();
   let fallback: PlanDraft | undefined;
@@ -98,7 +102,7 @@ export function searchPage(input: SearchInput): PlanDraft[] {
       return;
     }
     if (unfilled > 0) {
-      if (!partial || draft.total < partial.total) partial = draft;
+      if (partialCost(draft) < (partial ? partialCost(partial) : Number.POSITIVE_INFINITY)) partial = draft;
       return;
     }
     // A complete plan is laid out for real, module by module (each settled once, then kept).
@@ -121,7 +125,8 @@ export function searchPage(input: SearchInput): PlanDraft[] {
       score,
       total: Math.round((draft.total + score.holes + score.overset) * 10) / 10,
     };
-    if (holes > 0 || overset > 0) {
+    // Holes, overset or a photo blown up past the press's resolution: a last resort.
+    if (holes > 0 || overset > 0 || (draft.score['low-res'] ?? 0) > 0) {
       if (!fallback || settledDraft.total < fallback.total) fallback = settledDraft;
       return;
     }
