@@ -87,7 +87,7 @@ export function makeUpPagePlan(
     }),
   }));
   const measurer = createLayoutMeasurer(ws.ctx, t, page.front, stories);
-  const makeUp = (withAds: readonly MakeupAd[], whiteOverHoles = false) =>
+  const makeUp = (withAds: readonly MakeupAd[]) =>
     makeUpPage({
       columns: t.columns,
       lines,
@@ -96,7 +96,6 @@ export function makeUpPagePlan(
       ads: withAds,
       measurer,
       variants,
-      whiteOverHoles,
     });
   let result = makeUp(ads);
   const refused = result.refusedAds[0];
@@ -121,7 +120,8 @@ export function makeUpPagePlan(
       const last = tried.result.plans[0]!;
       const lastResort = !!last.score.holes || !!last.score['low-res'];
       if (!last.score.unfilled && !lastResort) break;
-      const open = lastResort ? makeUp([...ads, ...tried.house], true).plans[0]! : last;
+      const open = lastResort ? tried.result.open : last;
+      if (!open) break;
       const found = houseAdGap(t.columns, lines, [
         ...open.stories.map((m) => m.rect),
         ...open.ads.map((a) => a.rect),

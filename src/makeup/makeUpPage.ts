@@ -7,6 +7,7 @@
  */
 import { placeAds } from './placeAds.js';
 import type { StoryMeasurer } from './StoryMeasurer.js';
+import type { PlanDraft } from './scorePlan.js';
 import { searchPage } from './searchPage.js';
 import type { GridRect, MakeupAd, MakeupStory, PagePlan, PlacedStory } from './types.js';
 
@@ -21,14 +22,14 @@ export interface MakeupInput {
   /** Plans wanted, best first (1 to set the page; more to compare). */
   variants?: number;
   budget?: number;
-  /** See SearchInput.whiteOverHoles: asked for when house ads may take the white. */
-  whiteOverHoles?: boolean;
 }
 
 export interface MakeupResult {
   plans: PagePlan[];
   /** Ads that could not be placed (their booking does not fit the page): indices. */
   refusedAds: number[];
+  /** See SearchResult.open: the plan to look for white in when the best fills only as a last resort. */
+  open?: PagePlan;
 }
 
 export function makeUpPage(input: MakeupInput): MakeupResult {
@@ -44,9 +45,8 @@ export function makeUpPage(input: MakeupInput): MakeupResult {
     measurer: input.measurer,
     variants: wanted,
     ...(input.budget && { budget: input.budget }),
-    ...(input.whiteOverHoles && { whiteOverHoles: true }),
   });
-  const plans: PagePlan[] = drafts.map((draft) => ({
+  const toPlan = (draft: PlanDraft): PagePlan => ({
     stories: draft.modules
       .map(
         (m): PlacedStory => ({
@@ -66,7 +66,8 @@ export function makeUpPage(input: MakeupInput): MakeupResult {
     held: draft.held.map((story) => ({ story, reason: heldReason(input, story) })),
     score: draft.score,
     total: draft.total,
-  }));
+  });
+  const plans = drafts.plans.map(toPlan);
   if (plans.length === 0) {
     // Nothing at all fits (say, one story far too short for a page): hold them all, say why.
     plans.push({
@@ -77,7 +78,7 @@ export function makeUpPage(input: MakeupInput): MakeupResult {
       total: input.columns * input.lines,
     });
   }
-  return { plans, refusedAds: ads.refused };
+  return { plans, refusedAds: ads.refused, ...(drafts.open && { open: toPlan(drafts.open) }) };
 }
 
 function heldReason(input: MakeupInput, story: number): string {

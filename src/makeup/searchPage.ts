@@ -29,12 +29,17 @@ export interface SearchInput {
   variants: number;
   /** Search nodes before the search stops with what it has (bounds time on hard pages). */
   budget?: number;
+}
+
+export interface SearchResult {
+  /** Best first: complete plans that fill; else the one that came nearest (its score says why). */
+  plans: PlanDraft[];
   /**
-   * When no plan fills the page: prefer the best plan that leaves white (cells no module covers,
-   * which a house ad can take) to one whose modules end short of their feet (holes nothing can
-   * take) or that fills by blowing a photo up below 150 ppi.
+   * The best plan that leaves white (cells no module covers, which a house ad can take) without
+   * blowing a photo up below 150 ppi: where to look for the white when the plans fill only with
+   * holes (modules short of their feet, which no ad can take) or a coarse photo.
    */
-  whiteOverHoles?: boolean;
+  open?: PlanDraft;
 }
 
 export interface DraftModule {
@@ -52,7 +57,7 @@ const DEFAULT_BUDGET = 40_000;
 /** A module shallower than this would be all head: a place that leaves less below is not used. */
 const MIN_MODULE_LINES = 8;
 
-export function searchPage(input: SearchInput): PlanDraft[] {
+export function searchPage(input: SearchInput): SearchResult {
   const { columns: C, lines: L, stories, measurer } = input;
   const grid = new Uint8Array(C * L);
   for (const r of input.taken) mark(grid, C, r, 1);
@@ -62,6 +67,7 @@ export function searchPage(input: SearchInput): PlanDraft[] {
   const used = new Uint8Array(stories.length);
   const best: { draft: PlanDraft; key: string }[] = [];
   let partial: PlanDraft | undefined;
+  let open: PlanDraft | undefined;
   let nodes = 0;
   const budget = input.budget ?? DEFAULT_BUDGET;
   // The page's lead: its first story that is not the continuation of one from another page.
@@ -86,9 +92,6 @@ export function searchPage(input: SearchInput): PlanDraft[] {
     if (shape) placed.push({ story: s, rect: story.fixed, shape, jumps: !!story.jump });
   }
 
-  // A plan wanted for its white (a house ad will take it) must not fill by blowing a photo up.
-  const partialCost = (d: PlanDraft) =>
-    input.whiteOverHoles && (d.score['low-res'] ?? 0) > 0 ? Number.POSITIVE_INFINITY : d.total;
   // Modules the real layout could not fill: never offered again.
   const refused = new Set<string>();
   let fallback: PlanDraft | undefined;
@@ -102,7 +105,8 @@ export function searchPage(input: SearchInput): PlanDraft[] {
       return;
     }
     if (unfilled > 0) {
-      if (partialCost(draft) < (partial ? partialCost(partial) : Number.POSITIVE_INFINITY)) partial = draft;
+      if (!partial || draft.total < partial.total) partial = draft;
+      if (!draft.score['low-res'] && (!open || draft.total < open.total)) open = draft;
       return;
     }
     // A complete plan is laid out for real, module by module (each settled once, then kept).
@@ -254,11 +258,10 @@ export function searchPage(input: SearchInput): PlanDraft[] {
   step();
   const out = best.map((b) => b.draft);
   // Nothing filled: the best plan that came nearest, white or overset and all (its score says so).
-  if (input.whiteOverHoles && out.length === 0 && partial) out.push(partial);
   if (out.length === 0 && fallback) out.push(fallback);
   if (out.length === 0 && partial) out.push(partial);
   if (out.length === 0 && withoutLead) out.push(withoutLead);
-  return out;
+  return { plans: out, ...(open && { open }) };
 }
 
 export function refusalKey(story: number, rect: GridRect, shape: StoryShape): string {
