@@ -18,8 +18,14 @@ import type { ShapedGlyph } from '../text/types.js';
 
 /** Bump when what the shaper returns for the same input changes (a fontkit upgrade, a new field). */
 const FORMAT = 'galley-shapes-2';
-/** Words kept per face on disk; beyond this a face's file stops growing. */
-const MAX_SAVED_WORDS = 150_000;
+/**
+ * Words kept per face on disk: those this run set first, then the file's others, up to this many
+ * (about 1 MB, read in some 15 ms). A paper's running vocabulary fits; a one-off list of
+ * generated words ages out instead of slowing every later start.
+ */
+const MAX_SAVED_WORDS = 40_000;
+/** Longer runs of glyphs are one-offs (a generated test word, a URL): shaped again if they recur. */
+const MAX_SAVED_GLYPHS = 40;
 
 export type ShapedWords = Map<string, readonly ShapedGlyph[]>;
 
@@ -67,10 +73,15 @@ export function createShapeStore(dir: string): ShapeStore {
     for (const face of faces.values()) {
       if (face.words.size <= face.loaded) continue;
       try {
-        const merged = readWords(face.file);
+        const merged: ShapedWords = new Map();
         for (const [key, glyphs] of face.words) {
           if (merged.size >= MAX_SAVED_WORDS) break;
-          merged.set(key, glyphs);
+          if (!(glyphs instanceof SavedEntry) && glyphs.length <= MAX_SAVED_GLYPHS) merged.set(key, glyphs);
+        }
+        // What another process saved meanwhile, and what this one read but did not use.
+        for (const [key, glyphs] of readWords(face.file)) {
+          if (merged.size >= MAX_SAVED_WORDS) break;
+          if (!merged.has(key)) merged.set(key, glyphs);
         }
         mkdirSync(dir, { recursive: true });
         const temp = `${face.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -89,7 +100,8 @@ export function createShapeStore(dir: string): ShapeStore {
       if (!face) {
         const file = join(dir, `${hash}.json`);
         const words = readWords(file);
-        face = { file, words, loaded: words.size };
+        // A file over the caps (saved by an older galley) is written again, trimmed.
+        face = { file, words, loaded: words.size > MAX_SAVED_WORDS || words.trimmed ? -1 : words.size };
         faces.set(hash, face);
         if (!hooked) {
           hooked = true;
@@ -111,6 +123,10 @@ export function createShapeStore(dir: string): ShapeStore {
 function serialise(words: ShapedWords): string {
   const out: Record<string, (number | string)[]> = {};
   for (const [key, glyphs] of words) {
+    if (glyphs instanceof SavedEntry) {
+      out[key] = glyphs.flat;
+      continue;
+    }
     const flat: (number | string)[] = [];
     for (const g of glyphs) flat.push(g.id, exact(g.advance), exact(g.dx), exact(g.dy), g.chars);
     out[key] = flat;
@@ -121,17 +137,25 @@ function serialise(words: ShapedWords): string {
 const exact = (n: number): number | string => (Object.is(n, -0) ? '-0' : n);
 const number = (v: unknown): number => (v === '-0' ? -0 : (v as number));
 
-function readWords(file: string): ShapedWords {
-  const words: ShapedWords = new Map();
-  let parsed: { format?: unknown; words?: Record<string, unknown> };
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return words;
-  }
-  if (parsed.format !== FORMAT || typeof parsed.words !== 'object' || parsed.words === null) return words;
-  for (const [key, flat] of Object.entries(parsed.words)) {
-    if (!Array.isArray(flat) || flat.length % 5 !== 0) continue;
+/** A word as read from the file, not yet made into glyphs (most saved words are not set in a run). */
+class SavedEntry {
+  constructor(readonly flat: (number | string)[]) {}
+}
+
+/**
+ * The words read from a face's file: each becomes frozen glyphs the first time it is asked for,
+ * so a run pays for the words it sets, not for every word the store holds (a cold page sets a
+ * few hundred of tens of thousands). Iterating yields the entries not yet asked for as they
+ * were read (SavedEntry), for writing back.
+ */
+class SavedWords extends Map<string, readonly ShapedGlyph[]> {
+  /** The file held words past the caps, left out on reading. */
+  trimmed = false;
+
+  override get(key: string): readonly ShapedGlyph[] | undefined {
+    const v = super.get(key);
+    if (!(v instanceof SavedEntry)) return v;
+    const flat = v.flat;
     const glyphs: ShapedGlyph[] = [];
     for (let i = 0; i < flat.length; i += 5)
       glyphs.push(
@@ -143,7 +167,29 @@ function readWords(file: string): ShapedWords {
           chars: flat[i + 4] as string,
         }),
       );
-    words.set(key, Object.freeze(glyphs));
+    const made = Object.freeze(glyphs);
+    super.set(key, made);
+    return made;
+  }
+
+  keep(key: string, flat: (number | string)[]): void {
+    super.set(key, new SavedEntry(flat) as unknown as readonly ShapedGlyph[]);
+  }
+}
+
+function readWords(file: string): SavedWords {
+  const words = new SavedWords();
+  let parsed: { format?: unknown; words?: Record<string, unknown> };
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return words;
+  }
+  if (parsed.format !== FORMAT || typeof parsed.words !== 'object' || parsed.words === null) return words;
+  for (const [key, flat] of Object.entries(parsed.words)) {
+    if (!Array.isArray(flat) || flat.length % 5 !== 0) continue;
+    if (flat.length > MAX_SAVED_GLYPHS * 5) words.trimmed = true;
+    else words.keep(key, flat);
   }
   return words;
 }

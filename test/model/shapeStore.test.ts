@@ -34,6 +34,17 @@ describe('shape store', () => {
     expect(Object.isFrozen(back)).toBe(true);
   });
 
+  it('saves the words of ordinary length only: a run of 41 glyphs or more is a one-off', () => {
+    const store = createShapeStore(dir);
+    const long = Array.from({ length: 41 }, (_, i) => ({ ...glyphs[0]!, id: i }));
+    store.open(FACE).set('\u0000long', long);
+    store.open(FACE).set('\u0000word', glyphs);
+    store.save();
+    const words = createShapeStore(dir).open(FACE);
+    expect(words.get('\u0000word')).toEqual(glyphs);
+    expect(words.has('\u0000long')).toBe(false);
+  });
+
   it('keeps each face apart: a word saved for one face is unknown to another', () => {
     const store = createShapeStore(dir);
     store.open(FACE).set('\u0000word', glyphs);
