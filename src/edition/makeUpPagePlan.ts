@@ -52,7 +52,10 @@ export function makeUpPagePlan(
       );
     }
     const brief = s.brief || s.role === 'brief';
-    const minColumns = Math.min(s.minColumns ?? s.columns ?? 1, maxColumns);
+    // A lone article proofed with `galley render` fills its page only across it (nothing else is
+    // there to fill beside it): narrower modules are not worth a layout each.
+    const lone = !page.field && page.stories.length === 1 && page.ads.length === 0;
+    const minColumns = lone ? maxColumns : Math.min(s.minColumns ?? s.columns ?? 1, maxColumns);
     const resume = resumes.get(i);
     return {
       article: articles[i]!,

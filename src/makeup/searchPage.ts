@@ -146,9 +146,10 @@ export function searchPage(input: SearchInput): SearchResult {
 
   // The most grid cells each story can fill (a story that may jump fills any depth); what is left
   // free must not exceed what the stories not yet placed can fill, or the branch cannot close.
-  const maxArea = stories.map((_, s) => {
+  // Only the widths a story allows: shapes at other widths are never placed (and each costs a layout).
+  const maxArea = stories.map((story, s) => {
     let most = 0;
-    for (let w = 1; w <= C; w++)
+    for (let w = story.minColumns; w <= Math.min(story.maxColumns, C); w++)
       for (const shape of measurer.shapes(s, w)) {
         if (shape.jump) return Number.POSITIVE_INFINITY;
         if (shape.fill) most = Math.max(most, w * (shape.fill.max + 1));
@@ -156,9 +157,9 @@ export function searchPage(input: SearchInput): SearchResult {
     return most;
   });
   // The shallowest module any story can make (its content depth, plus the hairline above it).
-  const minDepth = stories.map((_, s) => {
+  const minDepth = stories.map((story, s) => {
     let least = Number.POSITIVE_INFINITY;
-    for (let w = 1; w <= C; w++)
+    for (let w = story.minColumns; w <= Math.min(story.maxColumns, C); w++)
       for (const shape of measurer.shapes(s, w)) {
         const d = Math.min(
           shape.fill?.min ?? Number.POSITIVE_INFINITY,
