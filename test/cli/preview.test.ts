@@ -58,22 +58,17 @@ function overlayInk(a: Raw, b: Raw) {
   return counts;
 }
 
+/** The sample edition's A1 at the tests' dpi, with any overlay options. */
+const previewA1 = (out: string, ...extra: string[]) =>
+  runGalleyInProcess(['preview', edition, '--page', 'A1', '--dpi', String(DPI), ...extra, '-o', out]);
+
 describe('galley preview, one page', () => {
   const plain = join(dir, 'plain.png');
   const shown = join(dir, 'shown.png');
   const frames = join(dir, 'frames.png');
   let result: CliResult;
   beforeAll(async () => {
-    result = await runGalleyInProcess([
-      'preview',
-      edition,
-      '--page',
-      'A1',
-      '--dpi',
-      String(DPI),
-      '-o',
-      plain,
-    ]);
+    result = await previewA1(plain);
   });
 
   test('exit 0, the fit report as a table, then one "wrote" line', () => {
@@ -97,31 +92,9 @@ describe('galley preview, one page', () => {
   });
 
   test('overlay colours appear only with --show, and only the ones asked for', async () => {
-    const all = await runGalleyInProcess([
-      'preview',
-      edition,
-      '--page',
-      'A1',
-      '--dpi',
-      String(DPI),
-      '--show',
-      'grid,baselines,frames,overset',
-      '-o',
-      shown,
-    ]);
+    const all = await previewA1(shown, '--show', 'grid,baselines,frames,overset');
     expect(all.code).toBe(0);
-    const one = await runGalleyInProcess([
-      'preview',
-      edition,
-      '--page',
-      'A1',
-      '--dpi',
-      String(DPI),
-      '--show',
-      'frames',
-      '-o',
-      frames,
-    ]);
+    const one = await previewA1(frames, '--show', 'frames');
     expect(one.code).toBe(0);
     const [p, s, f] = await Promise.all([raw(plain), raw(shown), raw(frames)]);
     const area = p.width * p.height;
