@@ -36,8 +36,8 @@ export interface SearchResult {
   plans: PlanDraft[];
   /**
    * The best plan that leaves white (cells no module covers, which a house ad can take) without
-   * blowing a photo up below 150 ppi: where to look for the white when the plans fill only with
-   * holes (modules short of their feet, which no ad can take) or a coarse photo.
+   * blowing a photo up below 150 ppi: where to look for the white when the best plan fills only
+   * with holes (modules short of their feet, which no ad can take) or with a coarse photo.
    */
   open?: PlanDraft;
 }
@@ -129,8 +129,9 @@ export function searchPage(input: SearchInput): SearchResult {
       score,
       total: Math.round((draft.total + score.holes + score.overset) * 10) / 10,
     };
-    // Holes, overset or a photo blown up past the press's resolution: a last resort.
-    if (holes > 0 || overset > 0 || (draft.score['low-res'] ?? 0) > 0) {
+    // Holes or overset: a last resort. (A photo blown up past the press's resolution is only
+    // scored: as a last resort too, it cost the pagination bench a held story and no fewer pages.)
+    if (holes > 0 || overset > 0) {
       if (!fallback || settledDraft.total < fallback.total) fallback = settledDraft;
       return;
     }
