@@ -6,7 +6,11 @@
  */
 import { contentTop } from '../layout/layoutPage.js';
 import type { ResumePoint } from '../layout/prepareBody.js';
-import { createLayoutMeasurer } from '../makeup/createLayoutMeasurer.js';
+import {
+  createLayoutMeasurer,
+  createMeasureCache,
+  type MeasureCache,
+} from '../makeup/createLayoutMeasurer.js';
 import { HOUSE_ADS, houseAdGap, houseAdLabel } from '../makeup/houseAds.js';
 import { makeUpPage } from '../makeup/makeUpPage.js';
 import type { GridRect, MakeupAd, MakeupStory, PagePlan, PhotoRule } from '../makeup/types.js';
@@ -21,6 +25,21 @@ export interface PageMakeup {
   stories: MakeupStory[];
   ads: MakeupAd[];
   plans: PagePlan[];
+}
+
+/**
+ * The run's measurements of stories set in template `t` (kept in the workspace's memo, so watch
+ * mode forgets them with the files): pagination's trials and the pages set afterwards measure the
+ * same stories at the same widths.
+ */
+export function measureCacheOf(ws: Workspace, t: Template): MeasureCache {
+  const key = `measure-cache|${t.file}`;
+  let cache = ws.memo.get(key) as MeasureCache | undefined;
+  if (!cache) {
+    cache = createMeasureCache();
+    ws.memo.set(key, cache);
+  }
+  return cache;
 }
 
 /** Whether a page plan leaves anything for makeup to place. */
@@ -89,7 +108,7 @@ export function makeUpPagePlan(
       at: { column: a.column - 1, top: a.top ?? lines - adDepth(a.depth, t, edition.file, '') },
     }),
   }));
-  const measurer = createLayoutMeasurer(ws.ctx, t, page.front, stories);
+  const measurer = createLayoutMeasurer(ws.ctx, t, page.front, stories, measureCacheOf(ws, t));
   const makeUp = (withAds: readonly MakeupAd[]) =>
     makeUpPage({
       columns: t.columns,

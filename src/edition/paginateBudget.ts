@@ -24,7 +24,7 @@ import { makeupMemoKey, pageMakeup, shown } from './composePage.js';
 import type { Workspace } from './createWorkspace.js';
 import type { Edition } from './Edition.js';
 import { toEdition } from './loadEdition.js';
-import { adDepth, type PageMakeup } from './makeUpPagePlan.js';
+import { adDepth, measureCacheOf, type PageMakeup } from './makeUpPagePlan.js';
 
 export interface Pagination {
   /** The manifest, without positions (paths relative to the budget's folder). */
@@ -321,7 +321,7 @@ function estimateArea(ws: Workspace, t: Template, s: BudgetStory): { min: number
     photos: s.photos,
     brief: s.brief,
   };
-  const measurer = createLayoutMeasurer(ws.ctx, t, false, [story]);
+  const measurer = createLayoutMeasurer(ws.ctx, t, false, [story], measureCacheOf(ws, t));
   const lines = t.gridLines - contentTop(t, false);
   for (const columns of s.brief ? [1, 2] : [3, 2, 4, 5, 6]) {
     if (columns > t.columns) continue;

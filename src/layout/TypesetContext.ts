@@ -40,8 +40,17 @@ export function memoized<T>(ctx: TypesetContext, key: () => string, make: () => 
   return ctx.memo ? ctx.memo.value(key(), make) : make();
 }
 
-export function createLayoutMemo(createLines: () => unknown): LayoutMemo {
-  const bodies = new WeakMap<object, Map<string, unknown>>();
+/** Prepared bodies by story (and resume point): may be shared by memos, see createLayoutMemo. */
+export type PreparedBodies = WeakMap<object, Map<string, unknown>>;
+
+/**
+ * A memo; `bodies` may be shared with other memos (prepared bodies are small beside the breaks
+ * of every measure a page tried, which each memo keeps for itself and drops with it).
+ */
+export function createLayoutMemo(
+  createLines: () => unknown,
+  bodies: PreparedBodies = new WeakMap(),
+): LayoutMemo {
   const values = new Map<string, unknown>();
   return {
     body<T>(key: object, resume: string, make: () => T): T {

@@ -12,7 +12,8 @@ import { layoutStory, type StoryLayout, type StoryPlan } from '../layout/layoutS
 import { layoutStoryHeader, type StoryRole } from '../layout/layoutStoryHeader.js';
 import { photoLinesRange } from '../layout/placePhoto.js';
 import { baselineOffset } from '../layout/stackLines.js';
-import { createLayoutMemo, type TypesetContext } from '../layout/TypesetContext.js';
+import { createLayoutMemo, type PreparedBodies, type TypesetContext } from '../layout/TypesetContext.js';
+import type { Article } from '../model/article.js';
 import { spanWidth, type Template } from '../model/template.js';
 import { headlineLadder } from './headlineLadder.js';
 import {
@@ -39,15 +40,57 @@ const LOOSE_PARAGRAPH_CHARS = 220;
 /** Share of such paragraphs that do give a line within the tolerance (measured on the corpus: most). */
 const LOOSEN_YIELD = 0.7;
 
+/**
+ * What one template's measurers keep for the run: a story is measured on every page pagination
+ * tries it on, and again when the page is set; its shapes and settled modules are the same each
+ * time (they depend on the story and the module, not on the page's other stories), so they are
+ * kept by article and everything else they depend on. A pure cache: the pages come out the same
+ * without it.
+ */
+export interface MeasureCache {
+  /** Prepared bodies (a page's paragraph breaks are its own: kept for every page, they took 2x the memory). */
+  bodies: PreparedBodies;
+  shapes: WeakMap<Article, Map<string, StoryShape[]>>;
+  settled: WeakMap<Article, Map<string, Settled>>;
+}
+
+export function createMeasureCache(): MeasureCache {
+  return { bodies: new WeakMap(), shapes: new WeakMap(), settled: new WeakMap() };
+}
+
+/** Everything but the article a story's shapes depend on (the page's other stories do not count). */
+function storyKey(story: MakeupStory, front: boolean): string {
+  return [
+    front,
+    roleOf(story),
+    story.brief,
+    story.photos,
+    story.jump ?? '',
+    story.continuedFrom ?? '',
+    story.resume ? JSON.stringify(story.resume) : '',
+  ].join('|');
+}
+
+function byArticle<T>(cache: WeakMap<Article, Map<string, T>>, article: Article): Map<string, T> {
+  let known = cache.get(article);
+  if (!known) {
+    known = new Map();
+    cache.set(article, known);
+  }
+  return known;
+}
+
 export function createLayoutMeasurer(
   ctx: TypesetContext,
   t: Template,
   front: boolean,
   stories: readonly MakeupStory[],
+  cache: MeasureCache = createMeasureCache(),
 ): StoryMeasurer {
   const lines = t.gridLines - contentTop(t, front);
-  const shapesKnown = new Map<string, StoryShape[]>();
-  const settled = new Map<string, Settled>();
+  const keys = stories.map((story) => storyKey(story, front));
+  const shapesKnown = stories.map((story) => byArticle(cache.shapes, story.article));
+  const settled = stories.map((story) => byArticle(cache.settled, story.article));
   const bodyMetrics = ctx.shaper.metrics(t.styles.body.font);
   const capOffset = baselineOffset(t.baseline) - bodyMetrics.capHeight * t.styles.body.size;
 
@@ -80,18 +123,18 @@ export function createLayoutMeasurer(
     return plan;
   };
   // One memo for every layout of the page's stories: bodies prepared once, paragraphs broken once per measure.
-  const memoCtx: TypesetContext = { ...ctx, memo: createLayoutMemo(createSetLinesCache) };
+  const memoCtx: TypesetContext = { ...ctx, memo: createLayoutMemo(createSetLinesCache, cache.bodies) };
   const lay = (plan: StoryPlan): StoryLayout => layoutStory(memoCtx, t, plan);
 
   return {
     shapes(s, columns) {
-      const key = `${s}|${columns}`;
-      const known = shapesKnown.get(key);
-      if (known) return known;
       const story = stories[s]!;
+      const headlineSize = headlineLadder(t, story.rank, columns, story.brief);
+      const key = `${keys[s]}|${columns}|${headlineSize}`;
+      const known = shapesKnown[s]!.get(key);
+      if (known) return known;
       const out: StoryShape[] = [];
       const width = spanWidth(t, columns);
-      const headlineSize = headlineLadder(t, story.rank, columns, story.brief);
       const head = layoutStoryHeader(
         ctx,
         t,
@@ -107,7 +150,7 @@ export function createLayoutMeasurer(
       const photoChoices =
         story.photos === 'none' || !photo ? [false] : story.photos === 'required' ? [true] : [true, false];
       if (story.photos === 'required' && !photo) {
-        shapesKnown.set(key, out);
+        shapesKnown[s]!.set(key, out);
         return out;
       }
       const quoteChoices =
@@ -154,15 +197,15 @@ export function createLayoutMeasurer(
           if (shape.fill || shape.jump) out.push(shape);
         }
       }
-      shapesKnown.set(key, out);
+      shapesKnown[s]!.set(key, out);
       return out;
     },
 
     settle(s, rect, shape) {
       const depth = contentDepth(rect);
       const jumps = !(shape.fill && depth >= shape.fill.min && depth <= shape.fill.max);
-      const key = `${s}|${rect.columns}|${depth}|${rect.top > 0}|${shape.photo}|${shape.quote}|${jumps}`;
-      const known = settled.get(key);
+      const key = `${keys[s]}|${rect.columns}|${depth}|${rect.top > 0}|${shape.headlineSize}|${shape.photo}|${shape.quote}|${jumps}`;
+      const known = settled[s]!.get(key);
       if (known) return known;
       const at = { ...rect, column: 0 };
       const page = frameOnPage(t, front, at);
@@ -238,7 +281,7 @@ export function createLayoutMeasurer(
         hole: best.hole,
         overset: best.overset,
       };
-      settled.set(key, result);
+      settled[s]!.set(key, result);
       return result;
     },
   };
