@@ -31,6 +31,7 @@ interface EditionArgs extends PdfArgs, PageSettingArgs {
   json: boolean;
   combined?: string;
   changedOnly: boolean;
+  fresh: boolean;
   namePattern: string;
 }
 
@@ -87,6 +88,12 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
           default: false,
           describe: 'Set only pages whose inputs changed since the last run in this folder',
         })
+        .option('fresh', {
+          type: 'boolean',
+          default: false,
+          describe:
+            'With a budget: paginate from scratch; by default the pages of the last run in this folder whose stories and ads are unchanged are kept as they were',
+        })
         .option('name-pattern', {
           type: 'string',
           default: DEFAULT_NAME_PATTERN,
@@ -114,6 +121,10 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
         .example(
           '$0 edition edition.json -o out --combined out/edition.pdf --marks',
           'Page PDFs with crop marks, and the whole edition in one PDF',
+        )
+        .example(
+          '$0 edition samples/budget/budget.yaml --ads samples/budget/bookings.csv -o out/budget --changed-only',
+          'Late news: pages whose stories and ads did not change are kept as they were, and not set again',
         )
         .example(
           '$0 edition edition.json -o out --changed-only',
@@ -205,22 +216,27 @@ async function isBudget(file: string, ads: string | undefined): Promise<boolean>
 
 /** Paginates the budget and writes the manifest into the output folder; returns its path. */
 async function paginateFirst(session: CliSession, args: EditionArgs): Promise<string> {
-  const [{ paginateFiles }, { formatPagination }, { writeOutput }, { join }] = await Promise.all([
-    import('./paginateFiles.js'),
-    import('./formatPagination.js'),
-    import('./writeOutput.js'),
-    import('node:path'),
-  ]);
+  const [{ paginateFiles }, { formatPagination }, { writeOutput }, { join }, { recordPathFor }] =
+    await Promise.all([
+      import('./paginateFiles.js'),
+      import('./formatPagination.js'),
+      import('./writeOutput.js'),
+      import('node:path'),
+      import('../edition/paginationRecord.js'),
+    ]);
   const output = join(args.output, 'edition.json');
-  const { pagination, manifest } = await paginateFiles({
+  const recordPath = recordPathFor(args.output);
+  const { pagination, manifest, record } = await paginateFiles({
     budget: args.manifest,
     ...(args.ads && { ads: args.ads }),
     output,
     ...(args.date && { date: args.date }),
     allowRoots: allowRoots(args.allowRoot),
     allowMissingGlyphs: args.allowMissingGlyphs,
+    ...(!args.fresh && { previous: recordPath }),
   });
   await writeOutput(output, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+  await writeOutput(recordPath, Buffer.from(`${JSON.stringify(record)}\n`));
   if (!args.json) session.stdout.write(`${formatPagination(pagination)}wrote ${output}\n\n`);
   return output;
 }

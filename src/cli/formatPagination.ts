@@ -50,7 +50,7 @@ export function paginationReport(p: Pagination) {
     .filter((h) => h.story >= 0)
     .map((h) => ({ slug: p.order[h.story]!.slug, field: p.order[h.story]!.field, reason: h.reason }));
   const overLength = p.overLength.map((o) => ({ slug: o.story.slug, words: o.words, wanted: o.wanted }));
-  return { pages, held, overLength };
+  return { pages, held, overLength, kept: p.kept };
 }
 
 /** Whether the rest of a story is set on its jump page (not all of it was set where it starts). */
@@ -90,6 +90,10 @@ export function formatPagination(p: Pagination): string {
     '',
     `${pages} pages (${padding ? `${padding} of padding, ` : ''}${filled} filled), ${p.order.length} stories, ${r.held.length} held`,
   );
+  if (r.kept.length > 0)
+    out.push(
+      `kept as the last run made them: ${r.kept.length} of ${pages - padding} pages (${r.kept.join(', ')})${r.kept.length < pages - padding ? '; the others changed' : ''} (--fresh paginates from scratch)`,
+    );
   for (const h of r.held) out.push(`held: ${h.slug} (${h.field}): ${h.reason}`);
   for (const o of r.overLength)
     out.push(

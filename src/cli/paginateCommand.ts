@@ -17,6 +17,7 @@ interface PaginateArgs {
   json: boolean;
   allowRoot?: string | string[];
   allowMissingGlyphs: boolean;
+  fresh: boolean;
 }
 
 export function paginateCommand(y: Argv, session: CliSession): Argv {
@@ -37,6 +38,12 @@ export function paginateCommand(y: Argv, session: CliSession): Argv {
         })
         .option('date', { type: 'string', describe: "Edition date, yyyy-mm-dd (default: the budget's)" })
         .option('json', { type: 'boolean', default: false, describe: 'Print the per-page report as JSON' })
+        .option('fresh', {
+          type: 'boolean',
+          default: false,
+          describe:
+            'Paginate from scratch; by default, with -o, the pages of the last run whose stories and ads are unchanged are kept as they were (late news moves only the pages it must)',
+        })
         .option('allow-missing-glyphs', {
           type: 'boolean',
           default: false,
@@ -46,6 +53,10 @@ export function paginateCommand(y: Argv, session: CliSession): Argv {
         .example(
           '$0 paginate samples/budget/budget.yaml --ads samples/budget/bookings.csv -o edition.json',
           "Paginate tonight's budget; write the manifest",
+        )
+        .example(
+          '$0 paginate samples/budget/budget.yaml --ads samples/budget/bookings.csv -o edition.json --fresh',
+          'Paginate again from scratch, not keeping the pages of the last run',
         )
         .example('$0 paginate budget.csv --date 2026-12-07', 'A CSV budget: print the per-page report only')
         .example('$0 paginate budget.yaml --ads ads.csv --json > report.json', 'The per-page report as JSON')
@@ -62,24 +73,34 @@ export function paginateCommand(y: Argv, session: CliSession): Argv {
         ),
     (args) =>
       runCommand(session, async () => {
-        const [{ paginateFiles }, { formatPagination, paginationReport }, { writeOutput }] =
-          await Promise.all([
-            import('./paginateFiles.js'),
-            import('./formatPagination.js'),
-            import('./writeOutput.js'),
-          ]);
-        const { pagination, manifest } = await paginateFiles({
+        const [
+          { paginateFiles },
+          { formatPagination, paginationReport },
+          { writeOutput },
+          { recordPathFor },
+          { dirname },
+        ] = await Promise.all([
+          import('./paginateFiles.js'),
+          import('./formatPagination.js'),
+          import('./writeOutput.js'),
+          import('../edition/paginationRecord.js'),
+          import('node:path'),
+        ]);
+        const recordPath = args.output && recordPathFor(dirname(args.output));
+        const { pagination, manifest, record } = await paginateFiles({
           budget: args.budget,
           ...(args.ads && { ads: args.ads }),
           output: args.output ?? 'edition.json',
           ...(args.date && { date: args.date }),
           allowRoots: allowRoots(args.allowRoot),
           allowMissingGlyphs: args.allowMissingGlyphs,
+          ...(recordPath && !args.fresh && { previous: recordPath }),
         });
         if (args.json) session.stdout.write(`${JSON.stringify(paginationReport(pagination), null, 2)}\n`);
         else session.stdout.write(formatPagination(pagination));
         if (args.output) {
           await writeOutput(args.output, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+          if (recordPath) await writeOutput(recordPath, Buffer.from(`${JSON.stringify(record)}\n`));
           if (!args.json) session.stdout.write(`wrote ${args.output}\n`);
         }
         return EXIT_OK;

@@ -6,6 +6,7 @@
 import { createWorkspace, type Workspace } from '../edition/createWorkspace.js';
 import { defaultDate } from '../edition/loadInput.js';
 import { type Pagination, paginateBudget } from '../edition/paginateBudget.js';
+import { type PaginationRecord, readRecord } from '../edition/paginationRecord.js';
 import { InputError } from '../model/InputError.js';
 import { loadBookings } from '../model/loadBookings.js';
 import { loadBudget } from '../model/loadBudget.js';
@@ -19,12 +20,16 @@ export interface PaginateFilesOptions {
   date?: string;
   allowRoots?: readonly string[];
   allowMissingGlyphs?: boolean;
+  /** The last run's record (paginationRecord.ts): its unchanged pages are kept as they were. */
+  previous?: string;
 }
 
 export interface PaginatedFiles {
   pagination: Pagination;
   manifest: unknown;
   ws: Workspace;
+  /** To write beside the manifest once it is written, for the next run. */
+  record: PaginationRecord;
 }
 
 export async function paginateFiles(options: PaginateFilesOptions): Promise<PaginatedFiles> {
@@ -38,11 +43,12 @@ export async function paginateFiles(options: PaginateFilesOptions): Promise<Pagi
   const pagination = await paginateBudget(ws, budget, bookings, date, {
     ...(options.ads && { bookingsFile: options.ads }),
     ...(options.allowRoots && { allowRoots: options.allowRoots }),
+    ...(options.previous && { previous: readRecord(options.previous) }),
   });
   const made = pagination.edition.pages.map((page, i) => ({ page, makeup: pagination.makeups[i] }));
   const manifest = positionsInto(pagination.data, pagination.edition, made, 0, options.output);
   dropEmptyJumps(manifest as Manifest);
-  return { pagination, manifest, ws };
+  return { pagination, manifest, ws, record: pagination.record };
 }
 
 type Manifest = {

@@ -25,6 +25,7 @@ import type { Workspace } from './createWorkspace.js';
 import type { Edition } from './Edition.js';
 import { toEdition } from './loadEdition.js';
 import { adDepth, measureCacheOf, type PageMakeup } from './makeUpPagePlan.js';
+import { type PaginationRecord, pinsFrom, recordKeys, recordOf, unchangedPages } from './paginationRecord.js';
 
 export interface Pagination {
   /** The manifest, without positions (paths relative to the budget's folder). */
@@ -37,6 +38,10 @@ export interface Pagination {
   makeups: (PageMakeup | undefined)[];
   /** Stories longer than the length the desk asked for (they run as written). */
   overLength: { story: BudgetStory; words: number; wanted: number }[];
+  /** What this run decided, for the next one to keep (paginationRecord.ts). */
+  record: PaginationRecord;
+  /** Labels of the pages that came out as the previous run made them (same stories, ads, jumps). */
+  kept: string[];
 }
 
 export async function paginateBudget(
@@ -44,7 +49,7 @@ export async function paginateBudget(
   budget: Budget,
   bookings: readonly Booking[],
   date: string,
-  options: { bookingsFile?: string; allowRoots?: readonly string[] } = {},
+  options: { bookingsFile?: string; allowRoots?: readonly string[]; previous?: PaginationRecord } = {},
 ): Promise<Pagination> {
   const { allowRoots } = options;
   const bookingsFile = options.bookingsFile ?? budget.file;
@@ -75,6 +80,7 @@ export async function paginateBudget(
   });
   const adCells = bookings.map((b, i) => b.columns * adLines[i]!);
   const areas = order.map((s) => estimateArea(ws, t, s));
+  const keys = recordKeys(ws, budget, order, bookings, allowRoots);
 
   const lines = (front: boolean) => (front ? frontLines : pageLines);
   const labelOf = (p: { section: number; number: number }) =>
@@ -111,6 +117,7 @@ export async function paginateBudget(
     pageCells: pageLines * t.columns,
     columns: t.columns,
     plate: budget.plate,
+    ...pinsFrom(options.previous, keys),
     maker: {
       async makeUp(page, decided) {
         for (;;) {
@@ -180,7 +187,17 @@ export async function paginateBudget(
       .filter(Boolean).length;
     return words > Number(wanted[1]) ? [{ story, words, wanted: Number(wanted[1]) }] : [];
   });
-  return { data: toData(result.pages), edition, order, result, makeups, overLength };
+  const record = recordOf(result, keys, labelOf);
+  return {
+    data: toData(result.pages),
+    edition,
+    order,
+    result,
+    makeups,
+    overLength,
+    record,
+    kept: unchangedPages(options.previous, record),
+  };
 }
 
 /**

@@ -44,6 +44,43 @@ export interface PaginateInput {
   columns: number;
   plate: number;
   maker: PageMaker;
+  /**
+   * Pages as the last run made them, by `pageKey(section, number)`, in this run's indices (the
+   * caller leaves out a page one of whose stories or ads changed or went). Such a page is made
+   * again as it was, if what comes before lets it (pinnedTrial); the pages that must change take
+   * the stories no pinned page holds, and those of later pinned pages only when they cannot
+   * fill without them. Late news then moves as few pages as it can.
+   */
+  pinned?: ReadonlyMap<string, PinnedPage>;
+  /** Stories the last run had, unchanged (on its pages or held): not late news. */
+  known?: ReadonlySet<number>;
+}
+
+/** A page of the last run (see PaginateInput.pinned). */
+export interface PinnedPage {
+  front: boolean;
+  stories: {
+    story: number;
+    /** A continuation: the page its first part is on. */
+    continuedFrom?: PageLabel;
+    jumpTo?: PageLabel;
+  }[];
+  /** The stories that did jump (their rest went on their jumpTo page), and those it held. */
+  jumped: number[];
+  held: number[];
+  ads: number[];
+  house?: { column: number; columns: number; top: number; depth: number }[];
+  /** The stories left it white (house ads took it): a late story is offered it first. */
+  open?: boolean;
+}
+
+export interface PageLabel {
+  section: number;
+  number: number;
+}
+
+export function pageKey(section: number, number: number): string {
+  return `${section}|${number}`;
 }
 
 export interface PageStory {
@@ -92,6 +129,8 @@ export interface PaginateResult {
   pages: PlannedPage[];
   outcomes: PageOutcome[];
   held: { story: number; reason: string }[];
+  /** Indices of the pages made again as the last run made them (PaginateInput.pinned). */
+  kept: number[];
 }
 
 /** Trials of one page: the greedy pick, then with one story more or one fewer. */
@@ -156,7 +195,14 @@ async function paginatePages(input: PaginateInput): Promise<PaginateResult> {
   const onTheFront = new Set(frontStories);
   /** Continuations waiting for their jump page: key "section|number". */
   const pending = new Map<string, PageStory[]>();
-  const keyOf = (section: number, number: number) => `${section}|${number}`;
+  const keyOf = pageKey;
+  const kept: number[] = [];
+  // Stories and ads the last run's pages still to come hold: pages that change leave them be.
+  const pins = new Map(input.pinned ?? []);
+  const reservedStories = () => new Set([...pins.values()].flatMap((p) => p.stories.map((x) => x.story)));
+  const reservedAds = () => new Set([...pins.values()].flatMap((p) => p.ads));
+  /** Stories of the last run's pages that were not made again as they were. */
+  const unsettled = new Set<number>();
 
   for (const [s, section] of input.sections.entries()) {
     // Front stories start on the front page (section 0's first page), not on their section's.
@@ -211,19 +257,59 @@ async function paginatePages(input: PaginateInput): Promise<PaginateResult> {
         ),
       );
       const candidates = front ? [...frontStories, ...fresh] : fresh;
-      const page = await bestTrial(input, pages, {
-        section: s,
-        number,
-        front,
-        waiting,
-        candidates,
-        ads: pageAds,
-        spareAds: pool,
-        share,
-        cells,
-        last: remainingPages === 1,
-        final: number === section.pages,
-      });
+      let pin = pins.get(keyOf(s, number));
+      pins.delete(keyOf(s, number));
+      // A page the stories left white is made again when a story the last run did not have (late
+      // or changed), or one a page that changed let go, is waiting: it may take it.
+      const reserved = reservedStories();
+      const late = candidates.some(
+        (c) =>
+          (!input.known?.has(c) || unsettled.has(c)) &&
+          !reserved.has(c) &&
+          !pin?.stories.some((x) => x.story === c),
+      );
+      if (pin?.open && late) pin = undefined;
+      const again =
+        pin &&
+        (await pinnedTrial(input, pages, pin, {
+          section: s,
+          number,
+          front,
+          waiting,
+          candidates,
+          ads: pageAds,
+          spareAds: pool,
+        }));
+      let page: Trial;
+      if (again) {
+        page = again;
+        kept.push(pages.length);
+      } else {
+        for (const x of pin?.stories ?? []) unsettled.add(x.story);
+        const ask: PageAsk = {
+          section: s,
+          number,
+          front,
+          waiting,
+          candidates,
+          ads: pageAds,
+          spareAds: pool,
+          share,
+          cells,
+          last: remainingPages === 1,
+          final: number === section.pages,
+        };
+        // A page that changed takes what no later page of the last run holds; only if it cannot
+        // fill without them does it take theirs (and those pages move too).
+        const heldStories = reservedStories();
+        const heldAds = reservedAds();
+        const own = candidates.filter((c) => !heldStories.has(c));
+        const ownAds = pool.filter((a) => !heldAds.has(a));
+        page = await bestTrial(input, pages, { ...ask, candidates: own, spareAds: ownAds });
+        const short = !page.outcome.filled || page.outcome.held.length > 0;
+        if (short && (own.length < candidates.length || ownAds.length < pool.length))
+          page = pick([page, await bestTrial(input, pages, ask)], waiting);
+      }
       for (const ad of page.page.ads) removeFrom(sectionAds, ad);
       pages.push(page.page);
       outcomes.push(page.outcome);
@@ -275,7 +361,7 @@ async function paginatePages(input: PaginateInput): Promise<PaginateResult> {
           held.push({ story, reason: `no room on the ${section.pages} pages of its section` });
       }
     }
-    if (section.pages === undefined) await backfill(input, pages, outcomes, s);
+    if (section.pages === undefined) await backfill(input, pages, outcomes, s, kept);
     // Ads booked in the section that found no page: on its last page's foot they would overset
     // the stories, so they are reported (the edition side turns this into an error naming the row).
     for (const i of sectionAds)
@@ -296,7 +382,68 @@ async function paginatePages(input: PaginateInput): Promise<PaginateResult> {
       ads: [],
       padding: true,
     });
-  return { pages, outcomes, held };
+  return { pages, outcomes, held, kept };
+}
+
+/**
+ * A page of the last run made again as it was: if the continuations waiting for it are the ones
+ * it had (from the same pages), its fresh stories are still to be placed, its booked ads are the
+ * ones booked now and its others still in the section's pool; and if makeup then sets them as
+ * before (the same stories jump, the same are held). Else undefined: the page is decided afresh.
+ */
+async function pinnedTrial(
+  input: PaginateInput,
+  decided: readonly PlannedPage[],
+  pin: PinnedPage,
+  ask: Pick<PageAsk, 'section' | 'number' | 'front' | 'waiting' | 'candidates' | 'ads' | 'spareAds'>,
+): Promise<Trial | undefined> {
+  if (pin.front !== ask.front) return undefined;
+  const sameLabel = (a: PageLabel | undefined, b: PageLabel | undefined) =>
+    a?.section === b?.section && a?.number === b?.number;
+  // Continuations waiting for it: the ones it had, from the same pages. (A front story the front
+  // could not take waits too, without a first page: it opens its section.)
+  const continued = pin.stories.filter((x) => x.continuedFrom);
+  const waitingCont = ask.waiting.filter((w) => w.continuedFrom !== undefined);
+  if (continued.length !== waitingCont.length) return undefined;
+  for (const w of waitingCont) {
+    const origin = decided[w.continuedFrom!];
+    const was = continued.find((x) => x.story === w.story);
+    if (!origin || !was || !sameLabel(was.continuedFrom, origin)) return undefined;
+  }
+  const fresh = pin.stories.filter((x) => !x.continuedFrom);
+  const opening = ask.waiting.filter((w) => w.continuedFrom === undefined).map((w) => w.story);
+  if (!opening.every((s) => fresh.some((x) => x.story === s))) return undefined;
+  if (!fresh.every((x) => ask.candidates.includes(x.story) || opening.includes(x.story))) return undefined;
+  if (!ask.ads.every((a) => pin.ads.includes(a))) return undefined;
+  const extra = pin.ads.filter((a) => !ask.ads.includes(a));
+  if (!extra.every((a) => ask.spareAds.includes(a))) return undefined;
+  const page: PlannedPage = {
+    section: ask.section,
+    number: ask.number,
+    front: ask.front,
+    stories: pin.stories.map((x) => {
+      const w = waitingCont.find((y) => y.story === x.story && x.continuedFrom);
+      return {
+        story: x.story,
+        ...(w && { continuedFrom: w.continuedFrom }),
+        ...(x.jumpTo && { jumpTo: x.jumpTo }),
+      };
+    }),
+    ads: [...ask.ads, ...extra],
+    ...(pin.house && pin.house.length > 0 && { house: pin.house.map((r) => ({ ...r })) }),
+  };
+  const outcome = await input.maker.makeUp(page, decided);
+  const same = (a: readonly number[], b: readonly number[]) =>
+    a.length === b.length && [...a].sort().join() === [...b].sort().join();
+  if (!same(outcome.jumped, pin.jumped)) return undefined;
+  if (
+    !same(
+      outcome.held.map((h) => h.story),
+      pin.held,
+    )
+  )
+    return undefined;
+  return { page, outcome };
 }
 
 /**
@@ -309,17 +456,21 @@ async function backfill(
   pages: PlannedPage[],
   outcomes: PageOutcome[],
   s: number,
+  kept: readonly number[],
 ): Promise<void> {
   const lastIndex = pages.length - 1;
+  // A first section with nothing to set has made no page (the next section opens on the front).
+  if (lastIndex < 0) return;
   const last = pages[lastIndex]!;
-  if (last.section !== s || last.front || outcomes[lastIndex]!.filled) return;
+  // (A page kept from the last run stays as it was.)
+  if (last.section !== s || last.front || outcomes[lastIndex]!.filled || kept.includes(lastIndex)) return;
   for (const slot of [...last.stories]) {
     if (slot.continuedFrom !== undefined || input.stories[slot.story]!.front) continue;
     const area = input.stories[slot.story]!.area;
     for (let i = 0; i < lastIndex; i++) {
       const page = pages[i]!;
       const o = outcomes[i]!;
-      if (page.section !== s || page.front || o.filled || o.jumped.length > 0) continue;
+      if (page.section !== s || page.front || o.filled || o.jumped.length > 0 || kept.includes(i)) continue;
       if (o.white + SLACK < area) continue;
       const trial: PlannedPage = { ...page, stories: [...page.stories, { story: slot.story }] };
       const decided = pages.slice(0, i);

@@ -85,6 +85,79 @@ describe('galley paginate, the sample budget', () => {
   });
 });
 
+describe('galley paginate again after late news: the pages that did not change are kept', () => {
+  // The sample budget with its articles where galley may read them, one of them copied here to
+  // be lengthened between runs.
+  const late = mkdtempSync(join(tmpdir(), 'galley-late-'));
+  const budget = loadBudget(budgetFile);
+  const lengthened = budget.stories.find((s) => s.slug === 'ie6-countdown')!;
+  const copy = join(late, 'ie6.json');
+  const data = {
+    name: budget.name,
+    newspaper: budget.newspaper,
+    date: budget.date,
+    template: budget.template,
+    plate: budget.plate,
+    sections: budget.sections,
+    stories: budget.stories.map(({ field: _f, articlePath, sectionIndex: _s, ...row }) => ({
+      ...row,
+      article: row.slug === lengthened.slug ? copy : articlePath,
+    })),
+  };
+  const file = join(late, 'budget.json');
+  const out = join(late, 'edition.json');
+  const run = async (...extra: string[]) => {
+    const r = await runGalleyInProcess([
+      'paginate',
+      file,
+      '--ads',
+      bookingsFile,
+      '-o',
+      out,
+      '--json',
+      ...extra,
+    ]);
+    expect(r.stderr).toBe('');
+    return {
+      report: JSON.parse(r.stdout) as { kept: string[]; pages: { page: string; padding?: boolean }[] },
+      manifest: readFileSync(out, 'utf8'),
+    };
+  };
+  const pagesOf = (manifest: string) =>
+    new Map(
+      (JSON.parse(manifest) as { sections: { pages: { label: string }[] }[] }).sections
+        .flatMap((s) => s.pages)
+        .map((p) => [p.label, JSON.stringify(p)]),
+    );
+
+  it("keeps every page when nothing changed, and only the lengthened story's page moves when it did", async () => {
+    const article = JSON.parse(readFileSync(lengthened.articlePath, 'utf8')) as { body: string[] };
+    writeFileSync(copy, JSON.stringify({ ...article, images: [] }));
+    writeFileSync(file, JSON.stringify(data));
+    const first = await run();
+    expect(first.report.kept).toEqual([]);
+    const again = await run();
+    expect(again.manifest).toBe(first.manifest);
+    const content = first.report.pages.filter((p) => !p.padding).length;
+    expect(again.report.kept).toHaveLength(content);
+
+    article.body.push(
+      'Late update: the company said on Saturday evening that the countdown site had drawn more visitors in its first day than it had expected, and that it would add a page for businesses that still run older systems on their office computers.',
+    );
+    writeFileSync(copy, JSON.stringify({ ...article, images: [] }));
+    const after = await run();
+    const before = pagesOf(first.manifest);
+    const now = pagesOf(after.manifest);
+    const moved = [...now.keys()].filter((label) => before.get(label) !== now.get(label));
+    // The story's own page is set again; every page kept is exactly as it was.
+    expect(moved.length).toBeGreaterThan(0);
+    expect(after.report.kept.length).toBeGreaterThanOrEqual(content - 2);
+    for (const label of after.report.kept) expect(now.get(label)).toBe(before.get(label));
+    // --fresh: the record is not read.
+    expect((await run('--fresh')).report.kept).toEqual([]);
+  }, 120_000);
+});
+
 describe('galley paginate, a section with more pages than stories', () => {
   it('gives the pages it has no story for a house ad, instead of waiting on them', async () => {
     // A page with no story and no ad has no makeup: it once sent pagination round in circles.

@@ -10,7 +10,10 @@ import {
   type PageMaker,
   type PageOutcome,
   type PaginateInput,
+  type PaginateResult,
+  type PinnedPage,
   type PlannedPage,
+  pageKey,
   paginate,
   pickAds,
   squareOff,
@@ -93,6 +96,51 @@ const budgets = fc
     })),
   }));
 
+type Budget = typeof budgets extends fc.Arbitrary<infer T> ? T : never;
+
+/** What every pagination must hold, whatever it was given (see the file's head). */
+function expectSound(b: Budget, result: PaginateResult): void {
+  expect(result.pages.length % b.plate).toBe(0);
+  const held = new Set(result.held.map((h) => h.story));
+  for (const [story] of b.stories.entries()) {
+    const first = result.pages.findIndex(
+      (p, i) =>
+        p.stories.some((s) => s.story === story && s.continuedFrom === undefined) &&
+        result.outcomes[i]?.placed.includes(story),
+    );
+    expect(first >= 0 || held.has(story), `story ${story} set or held`).toBe(true);
+    // Jumped: its rest is on the page it jumps to, continued from where it started.
+    let at = first;
+    while (at >= 0 && result.outcomes[at]!.jumped.includes(story)) {
+      const slot = result.pages[at]!.stories.find((s) => s.story === story)!;
+      const to = result.pages.findIndex(
+        (p) => p.section === slot.jumpTo!.section && p.number === slot.jumpTo!.number,
+      );
+      expect(to, `jump page of story ${story}`).toBeGreaterThan(at);
+      const cont = result.pages[to]!.stories.find((s) => s.story === story);
+      expect(cont?.continuedFrom).toBe(at);
+      if (!result.outcomes[to]!.placed.includes(story)) {
+        expect(held.has(story)).toBe(true);
+        break;
+      }
+      at = to;
+    }
+  }
+  for (const [ad, booking] of b.ads.entries()) {
+    const on = result.pages.filter((p) => p.ads.includes(ad));
+    // Refused (the edition side names its booking row), or on exactly one page.
+    if (result.held.some((h) => h.story === -1 - ad)) {
+      expect(on).toHaveLength(0);
+      continue;
+    }
+    expect(on, `ad ${ad} on exactly one page`).toHaveLength(1);
+    expect(on[0]!.section).toBe(booking.section);
+    if (booking.pageNumber !== undefined) expect(on[0]!.number).toBe(booking.pageNumber);
+  }
+  for (const p of result.pages)
+    expect(p.ads.reduce((s, a) => s + b.ads[a]!.cells, 0)).toBeLessThanOrEqual(p.front ? FRONT : PAGE);
+}
+
 describe('paginate', () => {
   it('sets, jumps or holds every story; places every ad once, on its booked page; whole plates', async () => {
     await fc.assert(
@@ -110,45 +158,7 @@ describe('paginate', () => {
           maker,
         };
         const result = await paginate(input);
-        expect(result.pages.length % b.plate).toBe(0);
-        const held = new Set(result.held.map((h) => h.story));
-        for (const [story] of b.stories.entries()) {
-          const first = result.pages.findIndex(
-            (p, i) =>
-              p.stories.some((s) => s.story === story && s.continuedFrom === undefined) &&
-              result.outcomes[i]?.placed.includes(story),
-          );
-          expect(first >= 0 || held.has(story), `story ${story} set or held`).toBe(true);
-          // Jumped: its rest is on the page it jumps to, continued from where it started.
-          let at = first;
-          while (at >= 0 && result.outcomes[at]!.jumped.includes(story)) {
-            const slot = result.pages[at]!.stories.find((s) => s.story === story)!;
-            const to = result.pages.findIndex(
-              (p) => p.section === slot.jumpTo!.section && p.number === slot.jumpTo!.number,
-            );
-            expect(to, `jump page of story ${story}`).toBeGreaterThan(at);
-            const cont = result.pages[to]!.stories.find((s) => s.story === story);
-            expect(cont?.continuedFrom).toBe(at);
-            if (!result.outcomes[to]!.placed.includes(story)) {
-              expect(held.has(story)).toBe(true);
-              break;
-            }
-            at = to;
-          }
-        }
-        for (const [ad, booking] of b.ads.entries()) {
-          const on = result.pages.filter((p) => p.ads.includes(ad));
-          // Refused (the edition side names its booking row), or on exactly one page.
-          if (result.held.some((h) => h.story === -1 - ad)) {
-            expect(on).toHaveLength(0);
-            continue;
-          }
-          expect(on, `ad ${ad} on exactly one page`).toHaveLength(1);
-          expect(on[0]!.section).toBe(booking.section);
-          if (booking.pageNumber !== undefined) expect(on[0]!.number).toBe(booking.pageNumber);
-        }
-        for (const p of result.pages)
-          expect(p.ads.reduce((s, a) => s + b.ads[a]!.cells, 0)).toBeLessThanOrEqual(p.front ? FRONT : PAGE);
+        expectSound(b, result);
       }),
       { numRuns: 150, seed: 20261207 },
     );
@@ -245,5 +255,188 @@ describe('squareOff', () => {
   });
   it('adds nothing to a flat band', () => {
     expect(squareOff([70, 70, 70, 70, 70])).toEqual([]);
+  });
+});
+
+/** The last run's pages as pins (what paginationRecord.ts does with keys), story `s` now `renumber(s)`. */
+function pinsOf(
+  last: PaginateResult,
+  renumber: (story: number) => number | undefined = (s) => s,
+): Map<string, PinnedPage> {
+  const pins = new Map<string, PinnedPage>();
+  for (const [i, page] of last.pages.entries()) {
+    const outcome = last.outcomes[i];
+    if (page.padding || !outcome) continue;
+    const stories = page.stories.map((x) => renumber(x.story));
+    if (stories.some((s) => s === undefined)) continue;
+    pins.set(pageKey(page.section, page.number), {
+      front: page.front,
+      stories: page.stories.map((x, k) => ({
+        story: stories[k]!,
+        ...(x.continuedFrom !== undefined && {
+          continuedFrom: {
+            section: last.pages[x.continuedFrom]!.section,
+            number: last.pages[x.continuedFrom]!.number,
+          },
+        }),
+        ...(x.jumpTo && { jumpTo: x.jumpTo }),
+      })),
+      jumped: outcome.jumped.map((s) => renumber(s)!),
+      held: outcome.held.map((h) => renumber(h.story)!),
+      ads: page.ads,
+      ...(page.house && { house: page.house }),
+      ...((outcome.white > 0 || (page.house?.length ?? 0) > 0) && { open: true }),
+    });
+  }
+  return pins;
+}
+
+/** The stories of the last run (on its pages or held), in the new run's numbers. */
+const knownOf = (last: PaginateResult, renumber: (story: number) => number | undefined = (s) => s) =>
+  new Set(
+    [...last.pages.flatMap((p) => p.stories.map((x) => x.story)), ...last.held.map((h) => h.story)]
+      .filter((s) => s >= 0)
+      .map((s) => renumber(s)!),
+  );
+
+const inputFor = (b: Budget, pinned?: Map<string, PinnedPage>, known?: Set<number>): PaginateInput => {
+  let input!: PaginateInput;
+  input = {
+    sections: Array.from({ length: b.sections }, () => ({})),
+    stories: b.stories,
+    ads: b.ads,
+    frontCells: FRONT,
+    pageCells: PAGE,
+    columns: 5,
+    plate: b.plate,
+    maker: fakeMaker(() => input),
+    ...(pinned && { pinned }),
+    ...(known && { known }),
+  };
+  return input;
+};
+
+/** The pages' stories and ads, as compared between runs (story numbers mapped to the new run's). */
+const contents = (r: PaginateResult, renumber: (s: number) => number | undefined = (s) => s) =>
+  r.pages.map(
+    (p) =>
+      `${p.section}.${p.number}: ${p.stories.map((x) => renumber(x.story)).join(',')} | ${p.ads.join(',')}`,
+  );
+
+describe('paginate again after late news (pinned pages)', () => {
+  it('the same budget paginated again with the last run pinned gives the same pages, every one kept', async () => {
+    await fc.assert(
+      fc.asyncProperty(budgets, async (b) => {
+        const first = await paginate(inputFor(b));
+        const again = await paginate(inputFor(b, pinsOf(first), knownOf(first)));
+        expect(contents(again)).toEqual(contents(first));
+        expect(again.kept).toHaveLength(first.pages.filter((p) => !p.padding).length);
+        expectSound(b, again);
+      }),
+      { numRuns: 60, seed: 20261208 },
+    );
+  });
+
+  it('a story added anywhere: every story still set, jumped or held, every ad placed', async () => {
+    const late = fc.record({
+      at: fc.nat(20),
+      story: fc.record({
+        section: fc.nat(2),
+        front: fc.boolean(),
+        jump: fc.boolean(),
+        area: fc.integer({ min: 40, max: 700 }),
+      }),
+    });
+    await fc.assert(
+      fc.asyncProperty(budgets, late, async (b, l) => {
+        const first = await paginate(inputFor(b));
+        const at = l.at % (b.stories.length + 1);
+        const added = { ...l.story, section: l.story.section % b.sections, maxArea: l.story.area };
+        const b2 = { ...b, stories: [...b.stories.slice(0, at), added, ...b.stories.slice(at)] };
+        const renumber = (s: number) => (s < at ? s : s + 1);
+        const again = await paginate(inputFor(b2, pinsOf(first, renumber), knownOf(first, renumber)));
+        expectSound(b2, again);
+        // Kept pages are the last run's, story for story.
+        const before = new Set(contents(first, renumber));
+        for (const i of again.kept) expect(before.has(contents(again)[i]!)).toBe(true);
+      }),
+      { numRuns: 80, seed: 20261209 },
+    );
+  });
+
+  it('a late story of top priority goes where no kept page moves: the pages after it stay', async () => {
+    let input!: PaginateInput;
+    input = {
+      sections: [{}],
+      stories: Array.from({ length: 4 }, (_, i) => ({
+        section: 0,
+        front: i === 0,
+        jump: false,
+        area: i === 0 ? FRONT : PAGE,
+        maxArea: i === 0 ? FRONT : PAGE,
+      })),
+      ads: [],
+      frontCells: FRONT,
+      pageCells: PAGE,
+      columns: 5,
+      plate: 2,
+      maker: fakeMaker(() => input),
+    };
+    const first = await paginate(input);
+    const late = { section: 0, front: false, jump: false, area: PAGE, maxArea: PAGE };
+    const stories = [input.stories[0]!, late, ...input.stories.slice(1)];
+    const renumber = (s: number) => (s === 0 ? 0 : s + 1);
+    let pinned!: PaginateInput;
+    pinned = {
+      ...input,
+      stories,
+      pinned: pinsOf(first, renumber),
+      known: knownOf(first, renumber),
+      maker: fakeMaker(() => pinned),
+    };
+    const again = await paginate(pinned);
+    // Fresh, the late story would take page 2 and push every page after it down one.
+    let fresh!: PaginateInput;
+    fresh = { ...input, stories, maker: fakeMaker(() => fresh) };
+    const moved = (r: PaginateResult) => {
+      const before = contents(first, renumber);
+      return contents(r).filter((c, i) => before[i] !== c && !r.pages[i]!.padding).length;
+    };
+    expect(moved(await paginate(fresh))).toBe(4);
+    expect(moved(again)).toBe(1);
+    expect(again.kept).toEqual([0, 1, 2, 3]);
+    expect(again.pages[4]!.stories.map((s) => s.story)).toEqual([1]);
+  });
+
+  it('a page the stories left white takes the late story first, before a new page is made', async () => {
+    // Page 2 of the last run holds a half-page story and white; the late story fits beside it.
+    let input!: PaginateInput;
+    input = {
+      sections: [{}],
+      stories: [
+        { section: 0, front: true, jump: false, area: FRONT, maxArea: FRONT },
+        { section: 0, front: false, jump: false, area: 250, maxArea: 250 },
+      ],
+      ads: [],
+      frontCells: FRONT,
+      pageCells: PAGE,
+      columns: 5,
+      plate: 2,
+      maker: fakeMaker(() => input),
+    };
+    const first = await paginate(input);
+    expect(first.outcomes[1]!.white).toBeGreaterThan(0);
+    let again!: PaginateInput;
+    again = {
+      ...input,
+      stories: [...input.stories, { section: 0, front: false, jump: false, area: 240, maxArea: 240 }],
+      pinned: pinsOf(first),
+      known: knownOf(first),
+      maker: fakeMaker(() => again),
+    };
+    const result = await paginate(again);
+    expect(result.pages).toHaveLength(2);
+    expect(result.pages[1]!.stories.map((s) => s.story)).toEqual([1, 2]);
+    expect(result.kept).toEqual([0]);
   });
 });
