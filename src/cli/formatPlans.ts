@@ -57,7 +57,11 @@ export function plansAsJson(pages: readonly MadeUpPage[]) {
   }));
 }
 
-/** The manifest as read, with the made-up pages' stories and ads given positions (1-based columns). */
+/**
+ * The manifest as read, with the made-up pages' stories and ads given positions (1-based
+ * columns). A story the plan held stays on its page without a position, so that the plan, set
+ * again, reports it held again rather than lose it.
+ */
 export function manifestWithPositions(
   file: string,
   edition: Edition,
@@ -65,7 +69,7 @@ export function manifestWithPositions(
   variant: number,
   output: string,
 ): unknown {
-  return positionsInto(readDataFile(file, 'edition'), edition, pages, variant, output);
+  return positionsInto(readDataFile(file, 'edition'), edition, pages, variant, output, { keepHeld: true });
 }
 
 /** The same for a manifest held in memory (one `galley paginate` made), its paths relative to edition.dir. */
@@ -75,6 +79,8 @@ export function positionsInto(
   pages: readonly MadeUpPage[],
   variant: number,
   output: string,
+  /** Keep the stories a plan held on their page, unpositioned (pagination has placed them elsewhere). */
+  options: { keepHeld?: boolean } = {},
 ): unknown {
   const data = structuredClone(manifest) as {
     $schema?: string;
@@ -125,6 +131,7 @@ export function positionsInto(
         ...(c.jumps && story.jump && { continuesOn: story.jump }),
       });
     }
+    if (options.keepHeld) for (const h of plan.held) stories.push({ ...(target.stories?.[h.story] ?? {}) });
     target.stories = stories;
     // The page's own ads, then the house ads makeup put in its white.
     target.ads = plan.ads.map(({ ad, rect }) => ({

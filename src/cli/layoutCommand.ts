@@ -110,6 +110,15 @@ export function layoutCommand(y: Argv, session: CliSession): Argv {
           );
           await writeOutput(args.output, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
           if (!args.json) session.stdout.write(`wrote ${args.output}\n`);
+          const held = made.reduce(
+            (n, m) =>
+              n + (m.makeup?.plans[Math.min(args.variant - 1, m.makeup.plans.length - 1)]?.held.length ?? 0),
+            0,
+          );
+          if (held > 0 && !args.json)
+            session.stdout.write(
+              `${held} held ${held === 1 ? 'story stays' : 'stories stay'} in it without a position: set again, the page reports ${held === 1 ? 'it' : 'them'} held again\n`,
+            );
         }
         return EXIT_OK;
       }),

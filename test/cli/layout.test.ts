@@ -85,3 +85,51 @@ describe('house ads in the white a page cannot fill', () => {
     expect((score.unfilled ?? 0) + (score.holes ?? 0)).toBeGreaterThan(0);
   });
 });
+
+describe('a plan that holds stories, written out with -o', () => {
+  it('keeps the held stories on their page without a position: set again, they are reported held, not lost', async () => {
+    const articles = [
+      'nasa-2023-iss-crew-handovers',
+      'nasa-2023-iss-space-botany',
+      'wn-2007-taipei-lantern-festival',
+      'wn-2008-canada-document-found-on-street',
+      'wn-2006-librivox-founder-interview',
+      'wn-2009-wikihow-founder-interview',
+      'wn-2011-microsoft-ie6-countdown',
+    ].map((a) => resolve(`samples/corpus/articles/${a}.json`));
+    const input = join(dir, 'crowded.json');
+    writeFileSync(
+      input,
+      JSON.stringify({
+        name: 'T',
+        date: '2026-12-07',
+        template: 'tabloid',
+        sections: [
+          {
+            name: 'News',
+            prefix: 'A',
+            pages: [{ label: 'A2', stories: articles.map((article) => ({ article })) }],
+          },
+        ],
+      }),
+    );
+    const plan = join(dir, 'crowded-plan.json');
+    const r = await runGalleyInProcess(['layout', input, ...roots, '-o', plan]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/held stories stay in it without a position/);
+    const stories = (
+      JSON.parse(readFileSync(plan, 'utf8')) as {
+        sections: { pages: { stories: { article: string; column?: number }[] }[] }[];
+      }
+    ).sections[0]!.pages[0]!.stories;
+    expect(stories).toHaveLength(articles.length);
+    const unplaced = stories.filter((s) => s.column === undefined);
+    expect(unplaced.length).toBeGreaterThan(0);
+    const again = await report(['render', plan, '-o', join(dir, 'crowded.pdf')]);
+    for (const s of unplaced) {
+      const headline = (JSON.parse(readFileSync(resolve(dir, s.article), 'utf8')) as { headline: string })
+        .headline;
+      expect(again.warnings.some((w) => w.startsWith('held:') && w.includes(headline))).toBe(true);
+    }
+  }, 60_000);
+});
