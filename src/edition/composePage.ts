@@ -15,6 +15,7 @@ import type { ResumePoint } from '../layout/prepareBody.js';
 import { frameRect, type StoryFrame } from '../layout/StoryFrame.js';
 import type { PageLayout } from '../layout/types.js';
 import { roleOf } from '../makeup/createLayoutMeasurer.js';
+import { houseAdPaper } from '../makeup/houseAds.js';
 import type { Article } from '../model/article.js';
 import { InputError } from '../model/InputError.js';
 import type { Template } from '../model/template.js';
@@ -145,7 +146,7 @@ async function pageSpec(
       field,
     );
     if (ad.artworkPath) await ws.probeArtwork(ad.artworkPath, edition.file, `${field}.file`);
-    ads.push({ frame, label: ad.label, ...adContent(edition, page, t, ad.artworkPath, ad.house) });
+    ads.push({ frame, label: ad.label, ...adContent(edition, t, ad.artworkPath, ad.house) });
   }
   return { spec: { info: pageInfo(edition, page, t), template: t, front: page.front, stories, ads }, plans };
 }
@@ -170,13 +171,13 @@ function planTexts(edition: Edition, page: EditionPage, t: Template): PlanText[]
 /** What fills an ad's box: its artwork, or for a house ad without one, the paper's name typeset. */
 function adContent(
   edition: Edition,
-  page: EditionPage,
   t: Template,
   artwork: string | undefined,
   house: boolean | undefined,
 ): Pick<AdPlan, 'source' | 'house'> {
   if (artwork) return { source: artwork };
-  if (house) return { house: { newspaper: pageInfo(edition, page, t).newspaper || edition.name } };
+  if (house)
+    return { house: { newspaper: houseAdPaper(edition.newspaper, t.folio.newspaper, edition.name) } };
   return {};
 }
 
@@ -288,7 +289,7 @@ async function madeUpSpec(
   const ads = plan.ads.map(({ ad, rect }) => ({
     frame: rect,
     label: makeup.ads[ad]!.label,
-    ...adContent(edition, page, t, page.ads[ad]?.artworkPath, makeup.ads[ad]!.house),
+    ...adContent(edition, t, page.ads[ad]?.artworkPath, makeup.ads[ad]!.house),
   }));
   const notes = plan.ads.flatMap(({ ad, rect }) =>
     ad >= page.ads.length

@@ -11,7 +11,7 @@ import {
   createMeasureCache,
   type MeasureCache,
 } from '../makeup/createLayoutMeasurer.js';
-import { HOUSE_ADS, houseAdGap, houseAdLabel } from '../makeup/houseAds.js';
+import { HOUSE_ADS, houseAdGap, houseAdLabel, houseAdPaper } from '../makeup/houseAds.js';
 import { makeUpPage } from '../makeup/makeUpPage.js';
 import type { GridRect, MakeupAd, MakeupStory, PagePlan, PhotoRule } from '../makeup/types.js';
 import type { Article } from '../model/article.js';
@@ -162,7 +162,7 @@ export function makeUpPagePlan(
           columns: gap.columns,
           depth: gap.depth,
           at: { column: gap.column, top: gap.top },
-          label: houseAdLabel(edition.newspaper ?? t.folio.newspaper ?? edition.name),
+          label: houseAdLabel(houseAdPaper(edition.newspaper, t.folio.newspaper, edition.name)),
           house: true,
         },
       ];

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { contentTop } from '../layout/layoutPage.js';
 import { createLayoutMeasurer } from '../makeup/createLayoutMeasurer.js';
-import { houseAdLabel } from '../makeup/houseAds.js';
+import { houseAdLabel, houseAdPaper } from '../makeup/houseAds.js';
 import { largestFreeRect } from '../makeup/largestFreeRect.js';
 import { type PageOutcome, type PaginateResult, type PlannedPage, paginate } from '../makeup/paginate.js';
 import { WEIGHTS } from '../makeup/scorePlan.js';
@@ -265,7 +265,7 @@ function manifestData(
   date: string,
 ): EditionData {
   const rel = (path: string) => relative(budget.dir, path) || '.';
-  const houseLabel = houseAdLabel(budget.newspaper ?? t.folio.newspaper ?? budget.name);
+  const houseLabel = houseAdLabel(houseAdPaper(budget.newspaper, t.folio.newspaper, budget.name));
   const lines = t.gridLines - contentTop(t, false);
   const data = {
     name: budget.name,

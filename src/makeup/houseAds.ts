@@ -11,6 +11,18 @@ export const MIN_HOUSE_LINES = 4;
 /** House ads a page may take. */
 export const HOUSE_ADS = 2;
 
+/**
+ * The paper a house ad promotes: the edition's (or budget's) newspaper, else the template's
+ * folio name, else the edition's name. One rule for the ad's label and the typeset ad.
+ */
+export function houseAdPaper(
+  newspaper: string | undefined,
+  templateNewspaper: string | undefined,
+  name: string,
+): string {
+  return newspaper || templateNewspaper || name;
+}
+
 export function houseAdLabel(newspaper: string): string {
   return `House advertisement: ${newspaper}`;
 }
