@@ -216,7 +216,16 @@ export function createLayoutMeasurer(
       if (known) return known;
       const at = { ...rect, column: 0 };
       const page = frameOnPage(t, front, at);
-      const check = (photoLines?: number, looseness?: Record<number, number>) => {
+      // Each photo depth laid out once (the search below comes back to the same depths).
+      const byDepth = new Map<number | undefined, Trial>();
+      const check = (photoLines?: number, looseness?: Record<number, number>): Trial => {
+        const known = looseness ? undefined : byDepth.get(photoLines);
+        if (known) return known;
+        const trial = measure(photoLines, looseness);
+        if (!looseness) byDepth.set(photoLines, trial);
+        return trial;
+      };
+      const measure = (photoLines?: number, looseness?: Record<number, number>): Trial => {
         const layout = lay(planFor(s, at, shape, photoLines, jumps, looseness));
         // A photo the shape counted on that found no room is as bad as text that found none.
         const lost = shape.photosSet - layout.report.photos.filter((p) => p.placed).length;
@@ -234,8 +243,8 @@ export function createLayoutMeasurer(
         headlineSize: shape.headlineSize,
         jumps,
       };
-      let best: ReturnType<typeof check>;
-      let tighter: ReturnType<typeof check> | undefined;
+      let best: Trial;
+      let tighter: Trial | undefined;
       if (!shape.photo || !shape.photoLines) best = check();
       else if (jumps) best = check(shape.photoLines.min);
       else {
@@ -244,6 +253,14 @@ export function createLayoutMeasurer(
         let lo = shape.photoLines.min;
         let hi = shape.photoLines.max;
         let deepest = lo;
+        // First guess: the photo deepened by the lines the module has beyond the shape's natural
+        // depth (the text stays as it was). Where that takes the story and a line more does
+        // not, it is the deepest; else the search finds it.
+        const guess = shape.fill ? Math.min(hi, Math.max(lo, lo + depth - shape.fill.min)) : lo;
+        if (check(guess).overset === 0 && (guess === hi || check(guess + 1).overset > 0)) {
+          deepest = guess;
+          lo = hi + 1;
+        }
         while (lo <= hi) {
           const mid = Math.floor((lo + hi) / 2);
           if (check(mid).overset > 0) hi = mid - 1;
