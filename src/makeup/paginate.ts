@@ -269,41 +269,30 @@ async function paginatePages(input: PaginateInput): Promise<PaginateResult> {
           !pin?.stories.some((x) => x.story === c),
       );
       if (pin?.open && late) pin = undefined;
-      const again =
-        pin &&
-        (await pinnedTrial(input, pages, pin, {
-          section: s,
-          number,
-          front,
-          waiting,
-          candidates,
-          ads: pageAds,
-          spareAds: pool,
-        }));
+      const ask: PageAsk = {
+        section: s,
+        number,
+        front,
+        waiting,
+        candidates,
+        ads: pageAds,
+        spareAds: pool,
+        share,
+        cells,
+        last: remainingPages === 1,
+        final: number === section.pages,
+      };
+      const again = pin && (await pinnedTrial(input, pages, pin, ask));
       let page: Trial;
       if (again) {
         page = again;
         kept.push(pages.length);
       } else {
         for (const x of pin?.stories ?? []) unsettled.add(x.story);
-        const ask: PageAsk = {
-          section: s,
-          number,
-          front,
-          waiting,
-          candidates,
-          ads: pageAds,
-          spareAds: pool,
-          share,
-          cells,
-          last: remainingPages === 1,
-          final: number === section.pages,
-        };
         // A page that changed takes what no later page of the last run holds; only if it cannot
         // fill without them does it take theirs (and those pages move too).
-        const heldStories = reservedStories();
         const heldAds = reservedAds();
-        const own = candidates.filter((c) => !heldStories.has(c));
+        const own = candidates.filter((c) => !reserved.has(c));
         const ownAds = pool.filter((a) => !heldAds.has(a));
         page = await bestTrial(input, pages, { ...ask, candidates: own, spareAds: ownAds });
         const short = !page.outcome.filled || page.outcome.held.length > 0;
@@ -395,7 +384,7 @@ async function pinnedTrial(
   input: PaginateInput,
   decided: readonly PlannedPage[],
   pin: PinnedPage,
-  ask: Pick<PageAsk, 'section' | 'number' | 'front' | 'waiting' | 'candidates' | 'ads' | 'spareAds'>,
+  ask: PageAsk,
 ): Promise<Trial | undefined> {
   if (pin.front !== ask.front) return undefined;
   const sameLabel = (a: PageLabel | undefined, b: PageLabel | undefined) =>

@@ -141,6 +141,28 @@ function expectSound(b: Budget, result: PaginateResult): void {
     expect(p.ads.reduce((s, a) => s + b.ads[a]!.cells, 0)).toBeLessThanOrEqual(p.front ? FRONT : PAGE);
 }
 
+/** One section: a front story as large as the front, then a page-sized story per page (plates of four unless said). */
+const onePagePerStory = (count: number, plate = 4): PaginateInput => {
+  let input!: PaginateInput;
+  input = {
+    sections: [{}],
+    stories: Array.from({ length: count }, (_, i) => ({
+      section: 0,
+      front: i === 0,
+      jump: false,
+      area: i === 0 ? FRONT : PAGE,
+      maxArea: i === 0 ? FRONT : PAGE,
+    })),
+    ads: [],
+    frontCells: FRONT,
+    pageCells: PAGE,
+    columns: 5,
+    plate,
+    maker: fakeMaker(() => input),
+  };
+  return input;
+};
+
 describe('paginate', () => {
   it('sets, jumps or holds every story; places every ad once, on its booked page; whole plates', async () => {
     await fc.assert(
@@ -186,28 +208,6 @@ describe('paginate', () => {
     expect(result.outcomes[0]!.jumped).toEqual([2]);
     expect(result.pages[1]!.stories[0]).toMatchObject({ story: 2, continuedFrom: 0 });
   });
-
-  /** One section on plates of four: a front story as large as the front, then a page-sized story per page. */
-  const onePagePerStory = (count: number): PaginateInput => {
-    let input!: PaginateInput;
-    input = {
-      sections: [{}],
-      stories: Array.from({ length: count }, (_, i) => ({
-        section: 0,
-        front: i === 0,
-        jump: false,
-        area: i === 0 ? FRONT : PAGE,
-        maxArea: i === 0 ? FRONT : PAGE,
-      })),
-      ads: [],
-      frontCells: FRONT,
-      pageCells: PAGE,
-      columns: 5,
-      plate: 4,
-      maker: fakeMaker(() => input),
-    };
-    return input;
-  };
 
   it('runs a plate fewer and holds the last story rather than print three pages of house ads', async () => {
     // Nine pages of stories on plates of four: eight pages and the ninth page's story held.
@@ -365,23 +365,7 @@ describe('paginate again after late news (pinned pages)', () => {
   });
 
   it('a late story of top priority goes where no kept page moves: the pages after it stay', async () => {
-    let input!: PaginateInput;
-    input = {
-      sections: [{}],
-      stories: Array.from({ length: 4 }, (_, i) => ({
-        section: 0,
-        front: i === 0,
-        jump: false,
-        area: i === 0 ? FRONT : PAGE,
-        maxArea: i === 0 ? FRONT : PAGE,
-      })),
-      ads: [],
-      frontCells: FRONT,
-      pageCells: PAGE,
-      columns: 5,
-      plate: 2,
-      maker: fakeMaker(() => input),
-    };
+    const input = onePagePerStory(4, 2);
     const first = await paginate(input);
     const late = { section: 0, front: false, jump: false, area: PAGE, maxArea: PAGE };
     const stories = [input.stories[0]!, late, ...input.stories.slice(1)];
