@@ -65,7 +65,7 @@ function balance(lines: SetLine[], setAt: (w: Pt) => SetLine[], width: Pt): SetL
     } else lo = mid;
   }
   // Set at the balanced measure but keep the frame's width, so alignment stays relative to the frame.
-  return best.map((l) => ({ ...l, width }));
+  return best.map((l) => ({ ...l, runs: l.runs, width }));
 }
 
 export function sized(style: ResolvedStyle, size: Pt): ResolvedStyle {

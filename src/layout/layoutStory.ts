@@ -141,6 +141,7 @@ export function layoutStory(ctx: TypesetContext, t: Template, plan: StoryPlan): 
           bodyTop,
           bodyEnd,
           (ex) => settle(ex, lowestCutoff(t, bodyTop, ex)).result,
+          (ex) => !!flow(ex).result.overset,
         )
       : { floats: [], photos: [], warnings: [], deferred: { photos: [], quotes: [] } };
   warnings.push(...floats.warnings);

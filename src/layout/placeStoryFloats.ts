@@ -41,7 +41,13 @@ export function placeStoryFloats(
   body: PreparedBody,
   bodyTop: number,
   bodyEnd: number,
+  /** The body flowed (and balanced) around the exclusions: where its paragraphs fall. */
   flowWith: (exclusions: readonly Rect[]) => FlowResult,
+  /**
+   * Whether the body oversets around the exclusions. Balancing never changes that (it only
+   * shortens columns that already hold everything), so this is one flow where flowWith is several.
+   */
+  oversetsWith: (exclusions: readonly Rect[]) => boolean = (ex) => !!flowWith(ex).overset,
 ): StoryFloats {
   const { article, frame } = plan;
   const floats: Float[] = [];
@@ -100,7 +106,7 @@ export function placeStoryFloats(
     // A float must not push the text of a story that fits out of its module: a dropped photo is
     // reported, lost words are worse. A few such tries mean there is no room anywhere.
     let pushTries = MAX_PUSH_TRIES;
-    const pushesTextOut = (f: Float) => !result.overset && !!flowWith([...exclusions(), f.exclusion]).overset;
+    const pushesTextOut = (f: Float) => !result.overset && oversetsWith([...exclusions(), f.exclusion]);
     for (const c of columns) {
       const base = pushTries > 0 ? make(c, startLine) : undefined;
       if (!base) continue;

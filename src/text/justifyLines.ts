@@ -88,85 +88,148 @@ export function justifyLines(
       if (p.align === 'center') x += gap / 2;
       else if (p.align === 'right') x += gap;
     }
-    const runs: LineRun[] = [];
-    const words: string[] = [];
-    let joinable = false;
+    const words: string[] = li === 0 && p.dropCap?.ownWord ? [p.words[0]!] : [];
     let splitWord = '';
-    let scale = 1;
-    let spacing = 0;
-    for (let j = s; j <= b; j++) {
-      if (type[j] === KIND_GLUE) {
-        if (j < b) x += width[j]! + (glueR >= 0 ? glueR * stretch[j]! : glueR * shrink[j]!);
-        joinable = false;
-        continue;
-      }
-      if (type[j] === KIND_PENALTY) {
-        // Only the line's own break matters: the inserted hyphen, or the split word's warning.
-        if (j === b) {
-          if ((nodes[j] as PenaltyNode).kind === 'char' && !last) splitWord = p.words[m.wordOf[j]!] ?? '';
-          if (hyphen) {
-            const g = hyphen.glyphs;
-            const run = appendRun(runs, joinable, hyphen.font, hyphen.size, hyphen.color, scale, x);
-            x += pushGlyphs(run, g, textOf(g), hyphen.size, hyphen.tracking, scale, spacing);
-          }
-        }
-        continue;
-      }
-      if (j === b) break;
-      const node = nodes[j] as BoxNode;
-      if (node.wordStart) words.push(p.words[m.wordOf[j]!]!);
-      if (node.glyphs.length === 0) {
-        x += node.width;
-        joinable = false;
-        continue;
-      }
-      scale = 1 + boxR * node.expansion;
-      spacing = boxR * node.letterSpace * node.size;
-      const run = appendRun(runs, joinable, node.font, node.size, node.color, scale, x);
-      x += pushGlyphs(
-        run,
-        node.glyphs,
-        node.text,
-        node.size,
-        node.tracking,
-        scale,
-        spacing,
-        node.clusterSpaced,
-      );
-      joinable = true;
+    for (let j = s; j < b; j++) {
+      if (type[j] === KIND_BOX && (nodes[j] as BoxNode).wordStart) words.push(p.words[m.wordOf[j]!]!);
     }
-    if (li === 0 && p.dropCap) {
-      const cap = p.dropCap;
-      if (cap.ownWord) words.unshift(p.words[0]!);
-      const run: LineRun = {
-        x: 0,
-        font: cap.font,
-        size: cap.size,
-        color: cap.color,
-        hScale: 1,
-        dy: cap.dy,
-        glyphs: [],
-        text: '',
-      };
-      pushGlyphs(run, cap.glyphs, textOf(cap.glyphs), cap.size, 0, 1, 0);
-      runs.unshift(run);
-    }
-    const line: SetLine = {
-      runs,
-      width: geometry.measure(li),
+    const endNode = nodes[b] as PenaltyNode;
+    if (type[b] === KIND_PENALTY && endNode.kind === 'char' && !last) splitWord = p.words[m.wordOf[b]!] ?? '';
+    const line = new JustifiedLine(
+      { p, m, from: s, to: b, first: li === 0, x, boxR, glueR, hyphen },
+      geometry.measure(li),
       ratio,
-      hyphenated: hyphen !== undefined,
+      hyphen !== undefined,
       overfull,
-      loose: !m.ragged && ratio > params.looseThreshold,
+      !m.ragged && ratio > params.looseThreshold,
       words,
       last,
-    };
+    );
     if (splitWord)
       line.warnings = [`word "${splitWord}" split at a character: no break point fits the measure`];
     lines.push(line);
     s = lineStart(m, b + 1);
   }
   return lines;
+}
+
+/** What placing a line's glyphs needs, kept until they are asked for. */
+interface RunsSource {
+  p: PreparedText;
+  m: BreakMaterial;
+  /** The line's first node and its break. */
+  from: number;
+  to: number;
+  first: boolean;
+  /** Left edge of the text (indent, protrusion, ragged shift). */
+  x: Pt;
+  /** Adjustment ratios of boxes and of glue (see the header). */
+  boxR: number;
+  glueR: number;
+  hyphen: PenaltyNode['hyphen'];
+}
+
+/**
+ * A set line whose glyph runs are positioned when first read. Page makeup sets a paragraph at
+ * thousands of measures and draws a few of them: what it measures (line count, ratios, words)
+ * is computed at once, the glyphs, most of the work and of the garbage, only for lines drawn.
+ * `runs` reads like any other property and is written in JSON; a spread copy (`{ ...line }`)
+ * must name it (`{ ...line, runs: line.runs }`), as an accessor is not an own property.
+ */
+class JustifiedLine implements SetLine {
+  #source: RunsSource | undefined;
+  #runs: LineRun[] | undefined;
+  warnings?: string[];
+  constructor(
+    source: RunsSource,
+    public width: Pt,
+    public ratio: number,
+    public hyphenated: boolean,
+    public overfull: boolean,
+    public loose: boolean,
+    public words: string[],
+    public last: boolean,
+  ) {
+    this.#source = source;
+  }
+  get runs(): LineRun[] {
+    if (this.#runs === undefined) {
+      this.#runs = placeRuns(this.#source!);
+      this.#source = undefined;
+    }
+    return this.#runs;
+  }
+  set runs(runs: LineRun[]) {
+    this.#runs = runs;
+    this.#source = undefined;
+  }
+  toJSON(): SetLine {
+    return { ...this, runs: this.runs };
+  }
+}
+
+/** The glyph runs of one line, with their final advances (see the header). */
+function placeRuns(src: RunsSource): LineRun[] {
+  const { p, m, from: s, to: b, boxR, glueR, hyphen } = src;
+  const { nodes, type, width, stretch, shrink } = m;
+  let x = src.x;
+  const runs: LineRun[] = [];
+  let joinable = false;
+  let scale = 1;
+  let spacing = 0;
+  for (let j = s; j <= b; j++) {
+    if (type[j] === KIND_GLUE) {
+      if (j < b) x += width[j]! + (glueR >= 0 ? glueR * stretch[j]! : glueR * shrink[j]!);
+      joinable = false;
+      continue;
+    }
+    if (type[j] === KIND_PENALTY) {
+      // Only the line's own break matters: the inserted hyphen.
+      if (j === b && hyphen) {
+        const g = hyphen.glyphs;
+        const run = appendRun(runs, joinable, hyphen.font, hyphen.size, hyphen.color, scale, x);
+        x += pushGlyphs(run, g, textOf(g), hyphen.size, hyphen.tracking, scale, spacing);
+      }
+      continue;
+    }
+    if (j === b) break;
+    const node = nodes[j] as BoxNode;
+    if (node.glyphs.length === 0) {
+      x += node.width;
+      joinable = false;
+      continue;
+    }
+    scale = 1 + boxR * node.expansion;
+    spacing = boxR * node.letterSpace * node.size;
+    const run = appendRun(runs, joinable, node.font, node.size, node.color, scale, x);
+    x += pushGlyphs(
+      run,
+      node.glyphs,
+      node.text,
+      node.size,
+      node.tracking,
+      scale,
+      spacing,
+      node.clusterSpaced,
+    );
+    joinable = true;
+  }
+  if (src.first && p.dropCap) {
+    const cap = p.dropCap;
+    const run: LineRun = {
+      x: 0,
+      font: cap.font,
+      size: cap.size,
+      color: cap.color,
+      hScale: 1,
+      dy: cap.dy,
+      glyphs: [],
+      text: '',
+    };
+    pushGlyphs(run, cap.glyphs, textOf(cap.glyphs), cap.size, 0, 1, 0);
+    runs.unshift(run);
+  }
+  return runs;
 }
 
 function appendRun(

@@ -131,3 +131,25 @@ describe('setLines: protrusion and drop caps', () => {
     expect(lines.flatMap((l) => l.words).join(' ')).toBe('Hello aaa bbb ccc ddd eee fff ggg hhh');
   });
 });
+
+describe('setLines: glyphs placed when read', () => {
+  it('gives the same runs however often they are read, in JSON as in code', () => {
+    const [line] = setLines(prep('aaa bb ccc dd'), at(30));
+    const runs = line!.runs;
+    expect(line!.runs).toBe(runs);
+    const copy = JSON.parse(JSON.stringify(line));
+    expect(copy.runs).toEqual(JSON.parse(JSON.stringify(runs)));
+    expect(copy.words).toEqual(['aaa', 'bb']);
+    expect(copy.ratio).toBeCloseTo(1);
+  });
+
+  it('measures a line (words, ratio, hyphen) without placing its glyphs', () => {
+    const lines = setLines(prep('aaa bb ccc dd'), at(30));
+    expect(lines.map((l) => l.words)).toEqual([
+      ['aaa', 'bb'],
+      ['ccc', 'dd'],
+    ]);
+    // The same text placed afterwards: the words on the line are the words its runs draw.
+    expect(lines.map(lineText)).toEqual(['aaa bb', 'ccc dd']);
+  });
+});
