@@ -4,7 +4,15 @@
  */
 
 import { textStyleKey } from '../text/prepareParagraph.js';
-import type { BreakParams, Engines, InlineRun, SetLine, Shaper, TextStyle } from '../text/types.js';
+import type {
+  BreakParams,
+  Engines,
+  InlineRun,
+  PreparedParagraph,
+  SetLine,
+  Shaper,
+  TextStyle,
+} from '../text/types.js';
 import type { Pt } from './geometry.js';
 
 export interface PhotoInfo {
@@ -70,6 +78,31 @@ export function createLayoutMemo(
   };
 }
 
+/** The memo key of a short text: its characters, or its runs with their emphasis. */
+function textKey(text: string | readonly InlineRun[]): string {
+  return typeof text === 'string' ? text : JSON.stringify(text);
+}
+
+/**
+ * A short piece of text (a headline, a caption) prepared for breaking: the same at every width,
+ * so a headline tried across module widths is prepared once per size.
+ */
+export function prepareText(
+  ctx: TypesetContext,
+  text: string | readonly InlineRun[],
+  style: TextStyle,
+  language = 'en-US',
+): PreparedParagraph {
+  return memoized(
+    ctx,
+    () => `prep|${textKey(text)}|${textStyleKey(style)}|${language}`,
+    () => {
+      const runs = typeof text === 'string' ? [{ text }] : text;
+      return ctx.engines.prepare({ runs, style, language, indentFirstLine: false }, ctx.shaper);
+    },
+  );
+}
+
 /** Sets a short piece of text (a headline, a caption) at one width. */
 export function setText(
   ctx: TypesetContext,
@@ -78,16 +111,10 @@ export function setText(
   width: Pt,
   language = 'en-US',
 ): SetLine[] {
-  const set = () => {
-    const runs = typeof text === 'string' ? [{ text }] : text;
-    const prepared = ctx.engines.prepare({ runs, style, language, indentFirstLine: false }, ctx.shaper);
-    return ctx.engines.setLines(prepared, { width: () => width }, ctx.params);
-  };
   return memoized(
     ctx,
-    () =>
-      `text|${typeof text === 'string' ? text : JSON.stringify(text)}|${textStyleKey(style)}|${width}|${language}`,
-    set,
+    () => `text|${textKey(text)}|${textStyleKey(style)}|${width}|${language}`,
+    () => ctx.engines.setLines(prepareText(ctx, text, style, language), { width: () => width }, ctx.params),
   );
 }
 
