@@ -341,11 +341,7 @@ function buildReport(
   const wordsOnPage =
     lines.reduce((n, l) => n + l.words.length, 0) -
     (result.lines.some((l) => l.block === 0) ? body.prefixWords : 0);
-  const wordsTotal = plan.article.body.reduce(
-    (n, b) =>
-      n + (b.kind === 'subhead' ? countWords(b.text) : countWords(b.runs.map((r) => r.text).join(''))),
-    0,
-  );
+  const wordsTotal = wordsIn(plan.article);
   const overset = result.overset;
   return {
     article: plan.article.file,
@@ -373,6 +369,21 @@ function buildReport(
       .map(shortenQuotes)
       .filter((w, i, all) => all.indexOf(w) === i),
   };
+}
+
+/** Words of each article's body, counted once (page makeup lays a story out hundreds of times). */
+const wordCounts = new WeakMap<Article, number>();
+function wordsIn(article: Article): number {
+  let n = wordCounts.get(article);
+  if (n === undefined) {
+    n = article.body.reduce(
+      (sum, b) =>
+        sum + (b.kind === 'subhead' ? countWords(b.text) : countWords(b.runs.map((r) => r.text).join(''))),
+      0,
+    );
+    wordCounts.set(article, n);
+  }
+  return n;
 }
 
 /** The article's own word where the overset starts (a dateline run in before it is not the article's). */
