@@ -89,12 +89,14 @@ export function justifyLines(
       else if (p.align === 'right') x += gap;
     }
     const words: string[] = li === 0 && p.dropCap?.ownWord ? [p.words[0]!] : [];
-    let splitWord = '';
     for (let j = s; j < b; j++) {
       if (type[j] === KIND_BOX && (nodes[j] as BoxNode).wordStart) words.push(p.words[m.wordOf[j]!]!);
     }
-    const endNode = nodes[b] as PenaltyNode;
-    if (type[b] === KIND_PENALTY && endNode.kind === 'char' && !last) splitWord = p.words[m.wordOf[b]!] ?? '';
+    // A line that ends inside a word split at a character (no break point fitted) says so.
+    const splitWord =
+      !last && type[b] === KIND_PENALTY && (end as PenaltyNode).kind === 'char'
+        ? (p.words[m.wordOf[b]!] ?? '')
+        : '';
     const line = new JustifiedLine(
       { p, m, from: s, to: b, first: li === 0, x, boxR, glueR, hyphen },
       geometry.measure(li),
@@ -158,10 +160,6 @@ class JustifiedLine implements SetLine {
       this.#source = undefined;
     }
     return this.#runs;
-  }
-  set runs(runs: LineRun[]) {
-    this.#runs = runs;
-    this.#source = undefined;
   }
   toJSON(): SetLine {
     return { ...this, runs: this.runs };

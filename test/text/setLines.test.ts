@@ -143,7 +143,7 @@ describe('setLines: glyphs placed when read', () => {
     expect(copy.ratio).toBeCloseTo(1);
   });
 
-  it('measures a line (words, ratio, hyphen) without placing its glyphs', () => {
+  it('names the words of a line before its glyphs are placed, the same words the glyphs draw', () => {
     const lines = setLines(prep('aaa bb ccc dd'), at(30));
     expect(lines.map((l) => l.words)).toEqual([
       ['aaa', 'bb'],
