@@ -52,14 +52,16 @@ export function memoized<T>(ctx: TypesetContext, key: () => string, make: () => 
 export type PreparedBodies = WeakMap<object, Map<string, unknown>>;
 
 /**
- * A memo; `bodies` may be shared with other memos (prepared bodies are small beside the breaks
- * of every measure a page tried, which each memo keeps for itself and drops with it).
+ * A memo; `bodies` and `values` may be shared with other memos (prepared bodies and short texts
+ * are small beside the breaks of every measure a page tried, which each memo keeps for itself
+ * and drops with it). A shared `values` must only meet layouts of one template and one context:
+ * its keys name the text, style and width, not the template's column width or break parameters.
  */
 export function createLayoutMemo(
   createLines: () => unknown,
   bodies: PreparedBodies = new WeakMap(),
+  values: Map<string, unknown> = new Map(),
 ): LayoutMemo {
-  const values = new Map<string, unknown>();
   return {
     body<T>(key: object, resume: string, make: () => T): T {
       let byResume = bodies.get(key);

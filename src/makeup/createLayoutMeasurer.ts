@@ -57,12 +57,14 @@ const LOOSEN_YIELD = 0.7;
 export interface MeasureCache {
   /** Prepared bodies (a page's paragraph breaks are its own: kept for every page, they took 2x the memory). */
   bodies: PreparedBodies;
+  /** Short texts (heads, decks, captions) prepared and set: the same on every page of the template. */
+  texts: Map<string, unknown>;
   shapes: WeakMap<Article, Map<string, StoryShape[]>>;
   settled: WeakMap<Article, Map<string, Settled>>;
 }
 
 export function createMeasureCache(): MeasureCache {
-  return { bodies: new WeakMap(), shapes: new WeakMap(), settled: new WeakMap() };
+  return { bodies: new WeakMap(), texts: new Map(), shapes: new WeakMap(), settled: new WeakMap() };
 }
 
 /** Everything but the article a story's shapes depend on (the page's other stories do not count). */
@@ -129,8 +131,12 @@ export function createLayoutMeasurer(
     };
     return plan;
   };
-  // One memo for every layout of the page's stories: bodies prepared once, paragraphs broken once per measure.
-  const memoCtx: TypesetContext = { ...ctx, memo: createLayoutMemo(createSetLinesCache, cache.bodies) };
+  // One memo for every layout of the page's stories: bodies prepared once, paragraphs broken once
+  // per measure, heads and captions set once per width for the run.
+  const memoCtx: TypesetContext = {
+    ...ctx,
+    memo: createLayoutMemo(createSetLinesCache, cache.bodies, cache.texts),
+  };
   const lay = (plan: StoryPlan): StoryLayout => layoutStory(memoCtx, t, plan);
 
   return {
@@ -143,7 +149,7 @@ export function createLayoutMeasurer(
       const out: StoryShape[] = [];
       const width = spanWidth(t, columns);
       const head = layoutStoryHeader(
-        ctx,
+        memoCtx,
         t,
         story.article,
         roleOf(story),
@@ -167,7 +173,7 @@ export function createLayoutMeasurer(
         // where even its shallowest is coarser, it is still offered, marked low-res: the score
         // makes leaving it out the better choice wherever that fills the page too.
         const rangeAt = (minPpi: number) =>
-          photoLinesRange(ctx, t, photo!, width, capOffset, story.article.language, minPpi);
+          photoLinesRange(memoCtx, t, photo!, width, capOffset, story.article.language, minPpi);
         let range = withPhoto ? rangeAt(WARN_BELOW_PPI) : undefined;
         const lowRes = range !== undefined && range.min > range.max;
         if (lowRes) range = rangeAt(0);
