@@ -13,6 +13,7 @@ import { type AdPlan, contentTop, frameOnPage, layoutPage, type PageSpec } from 
 import { layoutStory, type StoryPlan } from '../layout/layoutStory.js';
 import type { ResumePoint } from '../layout/prepareBody.js';
 import { frameRect, type StoryFrame } from '../layout/StoryFrame.js';
+import type { LayoutMemo, TypesetContext } from '../layout/TypesetContext.js';
 import type { PageLayout } from '../layout/types.js';
 import { roleOf } from '../makeup/createLayoutMeasurer.js';
 import { houseAdPaper } from '../makeup/houseAds.js';
@@ -39,8 +40,8 @@ export async function composePage(
   options: { marks?: boolean; variant?: number; variants?: number } = {},
 ): Promise<ComposedPage> {
   const page = edition.pages[index]!;
-  const { spec } = await pageSpec(ws, edition, page, 0, options);
-  const layout = layoutPage(ws.ctx, spec);
+  const { spec, makeup } = await pageSpec(ws, edition, page, 0, options);
+  const layout = layoutPage(contextFor(ws, makeup), spec);
   return { page, layout, display: toDisplayPage(layout, options) };
 }
 
@@ -55,6 +56,23 @@ export async function pageMakeup(
   variants: number,
 ): Promise<PageMakeup | undefined> {
   return (await pageSpec(ws, edition, edition.pages[index]!, 0, { variants })).makeup;
+}
+
+/**
+ * Where the makeup just searched keeps the memo of its layouts (one page's at a time: kept for
+ * every page, the breaks of every measure tried would be most of the run's memory).
+ */
+const FRESH_MEMO_KEY = 'fresh-makeup-memo';
+
+/**
+ * The context a page is laid out in: with the memo of the makeup just made for it, whose settled
+ * modules are the page's (a pure cache: the page is the same without it), used once.
+ */
+function contextFor(ws: Workspace, makeup: PageMakeup | undefined): TypesetContext {
+  const fresh = ws.memo.get(FRESH_MEMO_KEY) as { makeup: PageMakeup; memo: LayoutMemo } | undefined;
+  if (!makeup || fresh?.makeup !== makeup) return ws.ctx;
+  ws.memo.delete(FRESH_MEMO_KEY);
+  return { ...ws.ctx, memo: fresh.memo };
 }
 
 /** The page's plan: its PageSpec, and the StoryPlan of each of the page plan's stories that is set. */
@@ -254,6 +272,7 @@ async function madeUpSpec(
       }),
     };
     ws.memo.set(key, makeup);
+    ws.memo.set(FRESH_MEMO_KEY, { makeup, memo: made.layoutMemo });
   }
   const plan = makeup.plans[Math.min(options.variant ?? 0, makeup.plans.length - 1)]!;
   const stories: StoryPlan[] = [];

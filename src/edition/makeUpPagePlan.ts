@@ -6,6 +6,7 @@
  */
 import { contentTop } from '../layout/layoutPage.js';
 import type { ResumePoint } from '../layout/prepareBody.js';
+import type { LayoutMemo } from '../layout/TypesetContext.js';
 import {
   createLayoutMeasurer,
   createMeasureCache,
@@ -25,6 +26,11 @@ export interface PageMakeup {
   stories: MakeupStory[];
   ads: MakeupAd[];
   plans: PagePlan[];
+}
+
+/** A page's makeup with the memo its search filled: the breaks of the modules it settled. */
+export interface FreshMakeup extends PageMakeup {
+  layoutMemo: LayoutMemo;
 }
 
 /**
@@ -55,7 +61,7 @@ export function makeUpPagePlan(
   articles: readonly Article[],
   resumes: ReadonlyMap<number, ResumePoint>,
   variants = 1,
-): PageMakeup {
+): FreshMakeup {
   const lines = t.gridLines - contentTop(t, page.front);
   const where = (i: number, what: 'stories' | 'ads') => `${page.field}.${what}[${i}]`;
   const stories: MakeupStory[] = page.stories.map((s, i) => {
@@ -200,7 +206,7 @@ export function makeUpPagePlan(
     });
     first.held = [];
   }
-  return { stories, ads, plans: result.plans };
+  return { stories, ads, plans: result.plans, layoutMemo: measurer.memo };
 }
 
 /** Whether white `gap` lies right above or below house ad `ad`, across the same columns. */

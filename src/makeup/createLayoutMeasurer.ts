@@ -12,7 +12,12 @@ import { layoutStory, type StoryLayout, type StoryPlan } from '../layout/layoutS
 import { layoutStoryHeader, type StoryRole } from '../layout/layoutStoryHeader.js';
 import { photoLinesRange } from '../layout/placePhoto.js';
 import { baselineOffset } from '../layout/stackLines.js';
-import { createLayoutMemo, type PreparedBodies, type TypesetContext } from '../layout/TypesetContext.js';
+import {
+  createLayoutMemo,
+  type LayoutMemo,
+  type PreparedBodies,
+  type TypesetContext,
+} from '../layout/TypesetContext.js';
 import type { Article } from '../model/article.js';
 import { spanWidth, type Template } from '../model/template.js';
 import { headlineLadder } from './headlineLadder.js';
@@ -95,7 +100,7 @@ export function createLayoutMeasurer(
   front: boolean,
   stories: readonly MakeupStory[],
   cache: MeasureCache = createMeasureCache(),
-): StoryMeasurer {
+): StoryMeasurer & { memo: LayoutMemo } {
   const lines = t.gridLines - contentTop(t, front);
   const keys = stories.map((story) => storyKey(story, front));
   const shapesKnown = stories.map((story) => byArticle(cache.shapes, story.article));
@@ -140,6 +145,8 @@ export function createLayoutMeasurer(
   const lay = (plan: StoryPlan): StoryLayout => layoutStory(memoCtx, t, plan);
 
   return {
+    // The page's own layout, right after its makeup, finds its modules' breaks here.
+    memo: memoCtx.memo!,
     shapes(s, columns) {
       const story = stories[s]!;
       const headlineSize = headlineLadder(t, story.rank, columns, story.brief);

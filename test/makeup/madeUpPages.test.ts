@@ -45,7 +45,7 @@ const pageArb = fc.record({
 });
 
 describe('page makeup with the real layout', () => {
-  it('properties: inside the grid, no overlap, ads as booked, each story placed or held once, no word lost', async () => {
+  it('properties: inside the grid, no overlap, ads as booked, each story placed or held once, no word lost, the same page with or without the makeup memo', async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(pageArb, async (p) => {
@@ -117,6 +117,10 @@ describe('page makeup with the real layout', () => {
           }
         }
         expect(layout.stories.length).toBe(placed.length);
+        // The page was laid out with the memo its makeup filled; set again, without it (the memo
+        // is used once), it is the same page.
+        const again = await composeEdition(ws, edition);
+        expect(again.pages[0]!.display).toEqual(pages[0]!.display);
       }),
       { numRuns: 8, seed: 1306 },
     );
