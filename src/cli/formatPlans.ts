@@ -12,6 +12,17 @@ export interface MadeUpPage {
   makeup: PageMakeup | undefined;
 }
 
+/** The breaker's looseness in a desk's words: "2 paragraphs a line looser", "1 paragraph a line tighter". */
+export function describeLooseness(looseness: Readonly<Record<number, number>> | undefined): string[] {
+  const steps = Object.values(looseness ?? {});
+  const count = (n: number, how: string) =>
+    n === 0 ? [] : [`${n} paragraph${n === 1 ? '' : 's'} a line ${how}`];
+  return [
+    ...count(steps.filter((s) => s > 0).length, 'looser'),
+    ...count(steps.filter((s) => s < 0).length, 'tighter'),
+  ];
+}
+
 export function formatPlans(pages: readonly MadeUpPage[]): string {
   const out: string[] = [];
   for (const { page, makeup } of pages) {
@@ -32,7 +43,7 @@ export function formatPlans(pages: readonly MadeUpPage[]): string {
           c.photoLines !== undefined ? `photo ${c.photoLines} lines` : 'no photo',
           c.quote ? 'pull quote' : '',
           c.jumps ? `jumps to ${s.jump}` : '',
-          c.looseness ? `${Object.keys(c.looseness).length} paragraphs loosened` : '',
+          ...describeLooseness(c.looseness),
         ].filter(Boolean);
         out.push(
           `  ${String(m.story + 1).padStart(2)}. ${m.rect.columns} col x ${m.rect.depth} lines at col ${m.rect.column + 1}, line ${m.rect.top}: ${clip(s.article.headline)} (${art.join(', ')})`,
