@@ -109,7 +109,7 @@ async function inProcess() {
     import(join(dist, 'cli/writeOutput.js')),
   ]);
   process.chdir(work); // as for the CLI runs: the copied samples' paths stay inside the current folder
-  const ws = createWorkspace();
+  const ws = createWorkspace({ keepLayouts: true }); // as `preview --watch` makes it
   const imageCache = preview.createPreviewImageCache();
   const args = { input: edition, page: 'A1', template: 'broadsheet', breaker: 'total-fit' };
   const out = join(work, 'inprocess.png');

@@ -112,6 +112,7 @@ export function previewCommand(y: Argv, session: CliSession): Argv {
           throw new InputError('', '--variants', 'expected a whole number from 1 to 8');
         const ws = createWorkspace({
           breaker: args.breaker,
+          ...(args.watch && { keepLayouts: true }),
           ...(args.maxPixels && { limitInputPixels: args.maxPixels }),
           ...(args.allowMissingGlyphs && { allowMissingGlyphs: true }),
         });

@@ -13,7 +13,8 @@ import {
   type MissingGlyph,
   type PlanText,
 } from '../layout/findMissingGlyphs.js';
-import type { PhotoInfo, TypesetContext } from '../layout/TypesetContext.js';
+import { createSetLinesCache } from '../layout/flowBody.js';
+import { createLayoutMemo, type PhotoInfo, type TypesetContext } from '../layout/TypesetContext.js';
 import type { Article } from '../model/article.js';
 import { loadFontCatalog, parseFontKey } from '../model/fontCatalog.js';
 import { InputError } from '../model/InputError.js';
@@ -46,7 +47,18 @@ export interface WorkspaceOptions {
   shapeStoreDir?: string | false;
   /** Photo headers read before (the photo cache's), so that probing a known photo needs no sharp. */
   probes?: ProbeMemo;
+  /**
+   * Keep layouts across `forget()` (watch mode): paragraphs by their content, with their breaks at
+   * every measure, and heads and captions set, so that a redraw after a save sets again only what
+   * the save changed. Bounded: past KEPT_LAYOUTS entries or KEPT_HEAP of heap, the memo starts again.
+   */
+  keepLayouts?: boolean;
 }
+
+/** Paragraphs, heads and captions a watching workspace keeps before it starts again. */
+const KEPT_LAYOUTS = 20_000;
+/** ... or heap in use (bytes): every save adds the breaks of the paragraphs it changed. */
+const KEPT_HEAP = 512 * 2 ** 20;
 
 export interface Workspace {
   ctx: TypesetContext;
@@ -82,11 +94,14 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
       throw new InputError(file, found[0]!.field, describeMissingGlyph(found[0]!));
   };
   const photos = new Map<string, PhotoInfo>();
+  const kept = new Map<string, unknown>();
+  const keptMemo = () => createLayoutMemo(createSetLinesCache, new WeakMap(), kept);
   const ctx: TypesetContext = {
     shaper,
     engines: options.breaker === 'greedy' ? greedyEngines : totalFitEngines,
     ...(options.params && { params: options.params }),
     photos,
+    ...(options.keepLayouts && { memo: keptMemo() }),
   };
   const articles = new Map<string, Article>();
   const templates = new Map<string, Template>();
@@ -149,6 +164,10 @@ export function createWorkspace(options: WorkspaceOptions = {}): Workspace {
     probeArtwork: probe,
     memo: new Map(),
     forget() {
+      if (options.keepLayouts && (kept.size > KEPT_LAYOUTS || process.memoryUsage().heapUsed > KEPT_HEAP)) {
+        kept.clear();
+        ctx.memo = keptMemo();
+      }
       this.memo.clear();
       articles.clear();
       templates.clear();

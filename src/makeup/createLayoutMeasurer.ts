@@ -137,11 +137,11 @@ export function createLayoutMeasurer(
     return plan;
   };
   // One memo for every layout of the page's stories: bodies prepared once, paragraphs broken once
-  // per measure, heads and captions set once per width for the run.
-  const memoCtx: TypesetContext = {
-    ...ctx,
-    memo: createLayoutMemo(createSetLinesCache, cache.bodies, cache.texts),
-  };
+  // per measure, heads and captions set once per width for the run. A context that brings its own
+  // memo (a watching workspace keeps one across redraws) has it used instead.
+  const memoCtx: TypesetContext = ctx.memo
+    ? ctx
+    : { ...ctx, memo: createLayoutMemo(createSetLinesCache, cache.bodies, cache.texts) };
   const lay = (plan: StoryPlan): StoryLayout => layoutStory(memoCtx, t, plan);
 
   return {
