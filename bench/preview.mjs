@@ -111,6 +111,7 @@ async function inProcess() {
   process.chdir(work); // as for the CLI runs: the copied samples' paths stay inside the current folder
   const ws = createWorkspace({ keepLayouts: true }); // as `preview --watch` makes it
   const imageCache = preview.createPreviewImageCache();
+  const rasterCache = preview.createPreviewRasterCache(); // as `preview --watch` keeps them
   const args = { input: edition, page: 'A1', template: 'broadsheet', breaker: 'total-fit' };
   const out = join(work, 'inprocess.png');
   const stages = { compose: [], render: [], write: [], total: [] };
@@ -125,6 +126,7 @@ async function inProcess() {
       fontFiles: ws.fontFiles,
       dpi: Number(dpi),
       imageCache,
+      rasterCache,
     });
     const t2 = performance.now();
     await writeOutput(out, png);

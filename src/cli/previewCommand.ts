@@ -98,7 +98,13 @@ export function previewCommand(y: Argv, session: CliSession): Argv {
           { createWorkspace },
           { composeEdition },
           { loadCliInput },
-          { createPreviewImageCache, renderContactSheet, renderPreviewPng, renderSideBySide },
+          {
+            createPreviewImageCache,
+            createPreviewRasterCache,
+            renderContactSheet,
+            renderPreviewPng,
+            renderSideBySide,
+          },
           { composePage },
         ] = await Promise.all([
           import('../edition/createWorkspace.js'),
@@ -117,6 +123,8 @@ export function previewCommand(y: Argv, session: CliSession): Argv {
           ...(args.allowMissingGlyphs && { allowMissingGlyphs: true }),
         });
         const imageCache = createPreviewImageCache();
+        // Only a watching preview draws again; one picture has nothing to reuse.
+        const rasterCache = args.watch ? createPreviewRasterCache() : undefined;
         /** Draws the preview; returns every file it read (inputs, articles, photos) for the watcher. */
         const draw = async (): Promise<string[]> => {
           const started = performance.now();
@@ -158,6 +166,7 @@ export function previewCommand(y: Argv, session: CliSession): Argv {
                   show,
                   imageCache,
                   palette: args.palette,
+                  ...(rasterCache && { rasterCache }),
                 });
           await writeOutput(args.output, png);
           const reports = pages.map((p) => p.layout.report);

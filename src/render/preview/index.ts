@@ -12,6 +12,11 @@ export {
   type SheetCell,
   type SheetLayout,
 } from './renderContactSheet.js';
-export { type PreviewPngOptions, renderPreviewPng } from './renderPreviewPng.js';
+export {
+  createPreviewRasterCache,
+  type PreviewPngOptions,
+  type PreviewRasterCache,
+  renderPreviewPng,
+} from './renderPreviewPng.js';
 export { type PreviewSvgOptions, renderPreviewSvg } from './renderPreviewSvg.js';
 export { renderSideBySide } from './renderSideBySide.js';

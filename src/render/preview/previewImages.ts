@@ -13,9 +13,16 @@ export interface PreviewImageCache {
   set(key: string, dataUri: string): void;
 }
 
-/** A small LRU (Map keeps insertion order; a hit moves the entry to the end). */
 export function createPreviewImageCache(maxEntries = 64): PreviewImageCache {
-  const entries = new Map<string, string>();
+  return createLru<string>(maxEntries);
+}
+
+/** A small LRU (Map keeps insertion order; a hit moves the entry to the end). */
+export function createLru<V>(maxEntries: number): {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+} {
+  const entries = new Map<string, V>();
   return {
     get(key) {
       const value = entries.get(key);
@@ -28,7 +35,7 @@ export function createPreviewImageCache(maxEntries = 64): PreviewImageCache {
     set(key, value) {
       entries.delete(key);
       entries.set(key, value);
-      while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     },
   };
 }

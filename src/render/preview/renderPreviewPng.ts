@@ -11,6 +11,7 @@ import type { DisplayPage } from '../../display/types.js';
 import { drawGlyphRuns } from './drawGlyphRuns.js';
 import { planLayers } from './planLayers.js';
 import { previewFrame } from './previewFrame.js';
+import { createLru } from './previewImages.js';
 import { buildPreviewSvg, loadImages, type PreviewSvgOptions } from './renderPreviewSvg.js';
 
 export interface PreviewPngOptions extends PreviewSvgOptions {
@@ -22,6 +23,19 @@ export interface PreviewPngOptions extends PreviewSvgOptions {
    * one, photos slightly dithered, ~0.5 s more. For pictures that are kept or shared (README).
    */
   palette?: boolean;
+  /** Graphics layers rasterised for earlier pictures (watch mode keeps one: see createPreviewRasterCache). */
+  rasterCache?: PreviewRasterCache;
+}
+
+export type PreviewRasterCache = ReturnType<typeof createLru<Buffer>>;
+
+/**
+ * The graphics layers (paper, photos, rules) of the last few pictures, by their SVG: most saves
+ * in watch mode move text but not the photos and rules, and librsvg decoding every photo of the
+ * page again was a third of a redraw. Four entries: a page's layers, a few redraws back.
+ */
+export function createPreviewRasterCache(maxEntries = 4): PreviewRasterCache {
+  return createLru<Buffer>(maxEntries);
 }
 
 /** sharp's PNG options for a preview. */
@@ -44,6 +58,19 @@ export async function renderPreviewPng(page: DisplayPage, options: PreviewPngOpt
       .toBuffer();
   }
   const layers = planLayers(page.items, options.fontFiles);
+  // The first layer is RGB on white paper (text is blended into it); the others RGBA over it.
+  const raster = async (svg: string, first: boolean): Promise<Buffer> => {
+    const key = `${first ? 'paper' : 'over'}|${svg}`;
+    const known = options.rasterCache?.get(key);
+    // The paper's pixels are drawn on: the cache keeps its own copy.
+    if (known) return first ? Buffer.from(known) : known;
+    const input = sharp(Buffer.from(svg), { limitInputPixels: false });
+    const out = first
+      ? await input.flatten({ background: '#ffffff' }).raw().toBuffer()
+      : await input.ensureAlpha().raw().toBuffer();
+    options.rasterCache?.set(key, first ? Buffer.from(out) : out);
+    return out;
+  };
   let pixels: Buffer | undefined;
   for (const [k, layer] of layers.entries()) {
     const svg = buildPreviewSvg(page, frame, {
@@ -53,9 +80,8 @@ export async function renderPreviewPng(page: DisplayPage, options: PreviewPngOpt
       graphics: true,
       glyphs: false,
     });
-    const input = sharp(Buffer.from(svg), { limitInputPixels: false });
-    if (pixels === undefined) pixels = await input.flatten({ background: '#ffffff' }).raw().toBuffer();
-    else if (layer.graphics.length > 0) blendRgba(pixels, await input.ensureAlpha().raw().toBuffer());
+    if (pixels === undefined) pixels = await raster(svg, true);
+    else if (layer.graphics.length > 0) blendRgba(pixels, await raster(svg, false));
     await drawGlyphRuns(pixels, frame, layer.text, options.fontFiles);
   }
   const raw = { raw: { width: frame.widthPx, height: frame.heightPx, channels: 3 as const } };

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { describe, expect, test } from 'vitest';
 import type { DisplayItem } from '../../../src/display/types.js';
 import {
+  createPreviewRasterCache,
   previewFrame,
   renderPreviewPng,
   renderPreviewSvg,
@@ -149,6 +150,39 @@ describe('renderPreviewPng', () => {
       [150, 20],
     ] as const)
       for (let c = 0; c < 3; c++) expect(Math.abs(a.at(x, y)[c]! - b.at(x, y)[c]!)).toBeLessThan(24);
+  });
+
+  test('a raster cache (watch mode) gives the same picture as none, redraw after redraw', async () => {
+    const photo = await testPhoto();
+    const at = (x: number, words: string): DisplayItem[] => [
+      {
+        kind: 'image',
+        rect: { x, y: 100, width: 120, height: 80 },
+        source: photo,
+        crop: { x: 0, y: 0, width: 600, height: 400 },
+        ppi: 300,
+      },
+      { kind: 'rule', from: { x: 20, y: 90 }, to: { x: 260, y: 90 }, width: 1, color: BLACK },
+      run(words, 20, 60, 20),
+      // Drawn after the text: a second layer over it.
+      {
+        kind: 'rect',
+        rect: { x: 20, y: 250, width: 60, height: 30 },
+        fill: { space: 'cmyk', c: 1, m: 0, y: 0, k: 0 },
+      },
+      run('Over the box', 20, 270, 12),
+    ];
+    const rasterCache = createPreviewRasterCache();
+    // The same graphics with other text (a hit, drawn on again), then the photo moved (a miss).
+    for (const items of [
+      at(100, 'First save'),
+      at(100, 'Second save'),
+      at(100, 'First save'),
+      at(40, 'Moved'),
+    ]) {
+      const cached = await renderPreviewPng(page(items), { fontFiles, dpi: 72, rasterCache });
+      expect(cached.equals(await renderPreviewPng(page(items), { fontFiles, dpi: 72 }))).toBe(true);
+    }
   });
 
   test('draws a placeholder for a missing photo instead of failing', async () => {
