@@ -71,7 +71,7 @@ export function editionCommand(y: Argv, session: CliSession): Argv {
         .option('jobs', {
           alias: 'j',
           type: 'number',
-          describe: `Pages set at once (default: every core, here ${defaultJobs()}); 1 sets pages in this process, without workers`,
+          describe: `Pages set at once (default: one worker per 1.3 cores, the CPU one keeps busy: here ${defaultJobs()}); 1 sets pages in this process, without workers`,
         })
         .option('pool', {
           choices: ['processes', 'threads'] as const,

@@ -32,8 +32,17 @@ const WORKER_HEAP = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 
 
 export type PoolKind = 'processes' | 'threads';
 
-export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
+/**
+ * Cores one page-setting process keeps busy: its main thread, and V8's garbage collector and
+ * compiler threads beside it (measured on 48 pages: 2.7 s of CPU in 2.1 s). Two such processes on
+ * two cores slow each other by 1.45x, so a second worker there sets an edition no faster than one
+ * (48 pages: 15% slower; 192 pages: 3% faster; docs/BENCHMARKS.md, eighth session).
+ */
+const CORES_PER_WORKER = 1.3;
+
+/** Workers by default: as many as the cores keep busy (1 on two cores, 3 on four, 6 on eight). */
+export function defaultJobs(cores = availableParallelism()): number {
+  return Math.max(1, Math.floor(cores / CORES_PER_WORKER));
 }
 
 export async function createPageRunner(
