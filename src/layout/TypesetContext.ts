@@ -86,21 +86,23 @@ function textKey(text: string | readonly InlineRun[]): string {
 }
 
 /**
- * A short piece of text (a headline, a caption) prepared for breaking: the same at every width,
- * so a headline tried across module widths is prepared once per size.
+ * A piece of text prepared for breaking, once per content with a memo: a headline tried across
+ * module widths is prepared once per size, and a body paragraph read again from its file (watch
+ * mode, after a save) is the same object, with the memo's breaks of it, if the save left it alone.
  */
 export function prepareText(
   ctx: TypesetContext,
   text: string | readonly InlineRun[],
   style: TextStyle,
   language = 'en-US',
+  indentFirstLine = false,
 ): PreparedParagraph {
   return memoized(
     ctx,
-    () => `prep|${textKey(text)}|${textStyleKey(style)}|${language}`,
+    () => `prep|${textKey(text)}|${textStyleKey(style)}|${language}|${indentFirstLine}`,
     () => {
       const runs = typeof text === 'string' ? [{ text }] : text;
-      return ctx.engines.prepare({ runs, style, language, indentFirstLine: false }, ctx.shaper);
+      return ctx.engines.prepare({ runs, style, language, indentFirstLine }, ctx.shaper);
     },
   );
 }

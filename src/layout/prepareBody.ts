@@ -6,10 +6,9 @@ import type { Article } from '../model/article.js';
 import type { Template } from '../model/template.js';
 import { countWords, isWord } from '../text/countWords.js';
 import { normalizeText } from '../text/normalizeText.js';
-import { textStyleKey } from '../text/prepareParagraph.js';
-import type { InlineRun, ParagraphInput, PreparedParagraph } from '../text/types.js';
+import type { InlineRun } from '../text/types.js';
 import type { FlowBlock } from './flowBody.js';
-import type { TypesetContext } from './TypesetContext.js';
+import { prepareText, type TypesetContext } from './TypesetContext.js';
 
 /** Where a story continues: the block, and the word within it (whitespace-separated words). */
 export interface ResumePoint {
@@ -45,12 +44,7 @@ export function prepareBody(
       const style = t.styles.subhead;
       blocks.push({
         kind: 'subhead',
-        paragraph: prepare(ctx, {
-          runs: [{ text: block.text }],
-          style,
-          language: article.language,
-          indentFirstLine: false,
-        }),
+        paragraph: prepareText(ctx, block.text, style, article.language),
       });
       continue;
     }
@@ -65,28 +59,11 @@ export function prepareBody(
     const afterHeading = i === start || article.body[i - 1]?.kind === 'subhead';
     blocks.push({
       kind: 'paragraph',
-      paragraph: prepare(ctx, {
-        runs,
-        style: t.styles.body,
-        language: article.language,
-        indentFirstLine: !afterHeading,
-      }),
+      paragraph: prepareText(ctx, runs, t.styles.body, article.language, !afterHeading),
     });
     seenParagraph = true;
   }
   return { blocks, firstBlock: start, wordOffset: resume?.word ?? 0, prefixWords };
-}
-
-/**
- * A paragraph prepared once per content with a memo: a story read again from its file (watch
- * mode, after a save) gives the same object for every paragraph it did not change, and the memo's
- * breaks of that paragraph are found again.
- */
-function prepare(ctx: TypesetContext, input: ParagraphInput): PreparedParagraph {
-  const make = () => ctx.engines.prepare(input, ctx.shaper);
-  if (!ctx.memo) return make();
-  const key = `para|${JSON.stringify(input.runs)}|${textStyleKey(input.style)}|${input.language}|${input.indentFirstLine}`;
-  return ctx.memo.value(key, make);
 }
 
 /** The runs from the n-th word on (emphasis kept); the runs are normalised first. */
