@@ -75,9 +75,9 @@ export async function createPageRunner(
   }
   // sharp's native module must be loaded by the main thread before any worker loads it.
   await import('sharp');
-  const ts = import.meta.url.endsWith('.ts');
-  const worker = new URL(ts ? '../../dist/edition/editionWorker.js' : './editionWorker.js', import.meta.url);
-  if (ts && !existsSync(fileURLToPath(worker)))
+  // The built worker, from src (tests), dist and the bundle (loadBundle.ts) alike.
+  const worker = new URL('../../dist/edition/editionWorker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(worker)))
     throw new Error(`createPageRunner: ${fileURLToPath(worker)} is missing: run \`npm run build\` first`);
   const { Piscina } = await import('piscina');
   const pool = new Piscina<PageTask, PageOutcome>({

@@ -47,10 +47,9 @@ const SEMI_SPACE_MB = 16;
 
 /** `jobs` children, each with an old generation of `oldSpaceMb` (as bounded as a worker thread's). */
 export function createProcessPool(jobs: number, oldSpaceMb: number): ProcessPool {
-  const ts = import.meta.url.endsWith('.ts');
-  const entry = new URL(ts ? '../../dist/edition/editionProcess.js' : './editionProcess.js', import.meta.url);
-  const entryPath = fileURLToPath(entry);
-  if (ts && !existsSync(entryPath))
+  // The built command line, in its worker role (main.ts): from src (tests) and from dist alike.
+  const entryPath = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+  if (!existsSync(entryPath))
     throw new Error(`createProcessPool: ${entryPath} is missing: run \`npm run build\` first`);
 
   const anyone: Queued[] = [];
@@ -60,6 +59,7 @@ export function createProcessPool(jobs: number, oldSpaceMb: number): ProcessPool
 
   const start = (slot: Slot) => {
     const child = fork(entryPath, [], {
+      env: { ...process.env, GALLEY_ROLE: 'edition-process' },
       serialization: 'advanced',
       execArgv: [`--max-old-space-size=${oldSpaceMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`],
       // The child's stdout goes to stderr: the parent's stdout may be --json.
