@@ -156,10 +156,11 @@ engine, time its whole process on the same pages on this machine (e.g. \`/usr/bi
 its own caches warm, against "incl. process start".`);
 rmSync(work, { recursive: true, force: true });
 
-// Page makeup and pagination (issues 13 and 14): their own scripts, run here so `npm run bench`
+// Preview (issue 15's cold preview and watch redraw), page makeup and pagination (issues 13 and
+// 14): their own scripts, run here so `npm run bench`
 // reports every figure; BENCH_QUICK=1 leaves them out.
 if (!process.env.BENCH_QUICK)
-  for (const script of ['makeup.mjs', 'paginate.mjs']) {
+  for (const script of ['preview.mjs', 'makeup.mjs', 'paginate.mjs']) {
     console.log('');
     const r = spawnSync(process.execPath, [join(root, 'bench', script)], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`bench/${script} exited ${r.status}`);

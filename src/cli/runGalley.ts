@@ -20,10 +20,15 @@ const EPILOGUE = `Exit codes:
   2  bad usage or bad input: the message names the file and the field; nothing was written
 
 Set GALLEY_DEBUG=1 to see stack traces of internal errors. Shaped words are kept across runs in
-~/.cache/galley/shapes (GALLEY_SHAPE_CACHE=DIR elsewhere, GALLEY_SHAPE_CACHE=off for none).`;
+~/.cache/galley/shapes (GALLEY_SHAPE_CACHE=DIR elsewhere, GALLEY_SHAPE_CACHE=off for none), and
+galley's compiled code, for a faster start, in ~/.cache/galley/code (GALLEY_CODE_CACHE, the same).`;
 
 export async function runGalley(argv: readonly string[], session: CliSession): Promise<number> {
-  let cli = yargs([...argv]).scriptName('galley');
+  // English whatever the locale: galley's own words are English, and the bundle (loadBundle.ts)
+  // does not carry yargs's translations.
+  let cli = yargs([...argv])
+    .scriptName('galley')
+    .locale('en');
   for (const command of [
     renderCommand,
     editionCommand,
