@@ -3,11 +3,12 @@
  * 0.5 s for a 5,000-word page with one <use> per glyph; editors need well under that. So glyph
  * runs are not rasterised as SVG: every distinct glyph (font, id, pixel size, subpixel phase) is
  * rasterised once by librsvg, all of them in one atlas SVG, kept as an alpha mask for the life of
- * the process, and blended into the page's RGB pixels here. Same outlines, same anti-aliasing, and
+ * the process and on disk for later runs (maskStore.ts), and blended into the page's RGB pixels here. Same outlines, same anti-aliasing, and
  * positions within 1/4 px of the SVG.
  */
 import sharp from 'sharp';
 import type { FontKey, GlyphsItem } from '../../display/types.js';
+import { type FaceMasks, faceMasks, type Mask } from './maskStore.js';
 import { toRgb } from './previewColor.js';
 import { fontForKey, glyphPathData, type PreviewFont } from './previewFonts.js';
 import type { PreviewFrame } from './previewFrame.js';
@@ -16,19 +17,11 @@ import type { PreviewFrame } from './previewFrame.js';
 const PHASES = 4;
 /** Width of the atlas in pixels (shelf packing). */
 const ATLAS_WIDTH = 2048;
-/** Masks kept across renders; beyond this the cache starts again (a whole edition uses far fewer). */
+/** Masks kept per face; beyond this its cache starts again (a whole edition uses far fewer). */
 const MAX_MASKS = 100_000;
 
-interface Mask {
-  /** Offset of the mask's top-left from the glyph origin's integer pixel. */
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-  alpha: Uint8Array;
-}
-
 interface Wanted {
+  masks: FaceMasks;
   key: string;
   font: PreviewFont;
   glyphId: number;
@@ -43,13 +36,12 @@ interface Wanted {
 }
 
 interface Placement {
+  masks: FaceMasks;
   key: string;
   x: number;
   y: number;
   rgb: readonly [number, number, number];
 }
-
-const masks = new Map<string, Mask>();
 
 /** Blends the glyph runs into `pixels` (RGB, 3 bytes per pixel, frame.widthPx x frame.heightPx). */
 export async function drawGlyphRuns(
@@ -60,12 +52,19 @@ export async function drawGlyphRuns(
 ): Promise<void> {
   const placements: Placement[] = [];
   const wanted = new Map<string, Wanted>();
+  const touched = new Set<FaceMasks>();
   const { scale, viewBox } = frame;
   for (const run of runs) {
     const font = fontForKey(fontFiles, run.font);
+    const masks = faceMasks(font.path);
+    // A full face starts again, but only before this draw has placed any of its masks.
+    if (!touched.has(masks)) {
+      if (masks.size >= MAX_MASKS) masks.clear();
+      touched.add(masks);
+    }
     const sy = (run.size * scale) / font.unitsPerEm;
     const sx = sy * (run.hScale ?? 1);
-    const sizeKey = `${font.id}:${sx.toFixed(5)}:${sy.toFixed(5)}`;
+    const sizeKey = `${sx.toFixed(5)}:${sy.toFixed(5)}`;
     const rgb = toRgb(run.color);
     const baseY = (run.y - viewBox.y) * scale;
     let pen = (run.x - viewBox.x) * scale;
@@ -78,22 +77,21 @@ export async function drawGlyphRuns(
       const phaseX = qx - ix * PHASES;
       const phaseY = qy - iy * PHASES;
       const key = `${sizeKey}:${g.id}:${phaseX}:${phaseY}`;
-      if (!masks.has(key) && !wanted.has(key)) {
-        const w = wantMask(key, font, g.id, sx, sy, phaseX / PHASES, phaseY / PHASES);
+      const wantedKey = `${font.id}|${key}`;
+      if (!masks.has(key) && !wanted.has(wantedKey)) {
+        const w = wantMask(masks, key, font, g.id, sx, sy, phaseX / PHASES, phaseY / PHASES);
         if (w === undefined) continue;
-        wanted.set(key, w);
+        wanted.set(wantedKey, w);
       }
-      placements.push({ key, x: ix, y: iy, rgb });
+      placements.push({ masks, key, x: ix, y: iy, rgb });
     }
   }
-  if (wanted.size > 0) {
-    if (masks.size + wanted.size > MAX_MASKS) masks.clear();
-    await rasteriseMasks([...wanted.values()]);
-  }
+  if (wanted.size > 0) await rasteriseMasks([...wanted.values()]);
   blend(pixels, frame.widthPx, frame.heightPx, placements);
 }
 
 function wantMask(
+  masks: FaceMasks,
   key: string,
   font: PreviewFont,
   glyphId: number,
@@ -111,7 +109,20 @@ function wantMask(
   const right = Math.ceil(bbox.maxX * sx + phaseX) + 1;
   const top = Math.floor(-bbox.maxY * sy + phaseY) - 1;
   const bottom = Math.ceil(-bbox.minY * sy + phaseY) + 1;
-  return { key, font, glyphId, sx, sy, phaseX, phaseY, left, top, width: right - left, height: bottom - top };
+  return {
+    masks,
+    key,
+    font,
+    glyphId,
+    sx,
+    sy,
+    phaseX,
+    phaseY,
+    left,
+    top,
+    width: right - left,
+    height: bottom - top,
+  };
 }
 
 /** One SVG with every wanted glyph in its own cell, rasterised once; alpha cut into masks. */
@@ -151,13 +162,13 @@ async function rasteriseMasks(list: Wanted[]): Promise<void> {
       const from = (cy + r) * width + cx;
       mask.set(alpha.subarray(from, from + w.width), r * w.width);
     }
-    masks.set(w.key, { left: w.left, top: w.top, width: w.width, height: w.height, alpha: mask });
+    w.masks.set(w.key, { left: w.left, top: w.top, width: w.width, height: w.height, alpha: mask });
   }
 }
 
 function blend(pixels: Buffer, width: number, height: number, placements: readonly Placement[]): void {
   for (const p of placements) {
-    const m = masks.get(p.key);
+    const m: Mask | undefined = p.masks.get(p.key);
     if (!m || m.width === 0) continue;
     const [r, g, b] = p.rgb;
     const x0 = p.x + m.left;
