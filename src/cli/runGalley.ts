@@ -19,9 +19,10 @@ const EPILOGUE = `Exit codes:
   1  a render failed, or preflight found a failure
   2  bad usage or bad input: the message names the file and the field; nothing was written
 
-Set GALLEY_DEBUG=1 to see stack traces of internal errors. Shaped words (and the preview's glyph masks) are kept across runs in
-~/.cache/galley/shapes (GALLEY_SHAPE_CACHE=DIR elsewhere, GALLEY_SHAPE_CACHE=off for none), and
-galley's compiled code, for a faster start, in ~/.cache/galley/code (GALLEY_CODE_CACHE, the same).`;
+Set GALLEY_DEBUG=1 to see stack traces of internal errors. Shaped words and the preview's glyph
+masks are kept across runs in ~/.cache/galley/shapes (GALLEY_SHAPE_CACHE=DIR elsewhere,
+GALLEY_SHAPE_CACHE=off for none), and galley's compiled code, for a faster start, in
+~/.cache/galley/code (GALLEY_CODE_CACHE, the same).`;
 
 export async function runGalley(argv: readonly string[], session: CliSession): Promise<number> {
   // English whatever the locale: galley's own words are English, and the bundle (loadBundle.ts)
