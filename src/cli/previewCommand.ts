@@ -260,6 +260,14 @@ function watchInputs(
     }
   };
   follow(first);
+  // Ctrl-C ends the process through exit, not by the signal's default, so what the run learned
+  // (shaped words, glyph masks, compiled code) is saved at exit as after any other command.
+  const stop = (code: number) => () => {
+    clearTimeout(timer);
+    void running.finally(() => process.exit(code));
+  };
+  process.once('SIGINT', stop(130));
+  process.once('SIGTERM', stop(143));
   session.stdout.write(`watching ${wanted.size} file(s) in ${folders.size} folder(s); Ctrl-C to stop\n`);
   return new Promise(() => {});
 }
