@@ -15,12 +15,13 @@
  * ever saves time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
+import { writeFileAtomicSync } from '../render/pdf/writeFileAtomic.js';
 
 /** What app.ts exports: what the bundle gives back. */
 export interface GalleyApp {
@@ -126,9 +127,7 @@ function saveCode(file: string, script: vm.Script): void {
   try {
     const code = script.createCachedData();
     mkdirSync(dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temp, code);
-    renameSync(temp, file);
+    writeFileAtomicSync(file, code);
     // One build's code per command: what earlier builds saved (every `npm run build` makes a new
     // bundle) is never read again.
     const name = basename(file);

@@ -11,9 +11,10 @@
  * ignored: the cache only ever saves time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomicSync } from '../render/pdf/writeFileAtomic.js';
 import type { ShapedGlyph } from '../text/types.js';
 
 /** Bump when what the shaper returns for the same input changes (a fontkit upgrade, a new field). */
@@ -84,9 +85,7 @@ export function createShapeStore(dir: string): ShapeStore {
           if (!merged.has(key)) merged.set(key, glyphs);
         }
         mkdirSync(dir, { recursive: true });
-        const temp = `${face.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-        writeFileSync(temp, serialise(merged));
-        renameSync(temp, face.file);
+        writeFileAtomicSync(face.file, serialise(merged));
         face.loaded = face.words.size;
       } catch {
         // A read-only or full disk: the next run shapes again.

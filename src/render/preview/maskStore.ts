@@ -10,10 +10,11 @@
  * what another process saved meanwhile). Any failure to read or write is ignored: it only saves time.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { defaultShapeStoreDir } from '../../model/shapeStore.js';
+import { writeFileAtomicSync } from '../pdf/writeFileAtomic.js';
 
 export interface Mask {
   /** Offset of the mask's top-left from the glyph origin's integer pixel. */
@@ -74,9 +75,7 @@ export function saveMasks(): void {
       const merged: FaceMasks = new Map(face.masks);
       for (const [k, m] of readMasks(face.file)) if (!merged.has(k)) merged.set(k, m);
       mkdirSync(join(face.file, '..'), { recursive: true });
-      const temp = `${face.file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(temp, serialise(merged));
-      renameSync(temp, face.file);
+      writeFileAtomicSync(face.file, serialise(merged));
       face.loaded = face.masks.size;
     } catch {
       // A read-only or full disk: the next run rasterises again.
