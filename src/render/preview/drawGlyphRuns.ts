@@ -62,9 +62,14 @@ export async function drawGlyphRuns(
       if (masks.size >= MAX_MASKS) masks.clear();
       touched.add(masks);
     }
-    const sy = (run.size * scale) / font.unitsPerEm;
-    const sx = sy * (run.hScale ?? 1);
-    const sizeKey = `${sx.toFixed(5)}:${sy.toFixed(5)}`;
+    // The key must fix the mask exactly: masks outlive the draw (and the process), so a key that
+    // two sizes share would make a page's pixels depend on which size was drawn first. Sizes are
+    // rounded to 1/10,000 px per em and the glyph is rasterised at the rounded size.
+    const emPx = Math.round(run.size * scale * 1e4) / 1e4;
+    const hScale = Math.round((run.hScale ?? 1) * 1e4) / 1e4;
+    const sy = emPx / font.unitsPerEm;
+    const sx = sy * hScale;
+    const sizeKey = `${emPx}:${hScale}`;
     const rgb = toRgb(run.color);
     const baseY = (run.y - viewBox.y) * scale;
     let pen = (run.x - viewBox.x) * scale;

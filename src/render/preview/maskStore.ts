@@ -29,7 +29,7 @@ export interface Mask {
 export type FaceMasks = Map<string, Mask>;
 
 /** Bump when a mask's meaning or the file's layout changes. */
-const MAGIC = 'galley-masks-1\n';
+const MAGIC = 'galley-masks-2\n';
 /** Masks saved per face: a few pages at several sizes; beyond it the file keeps the first ones. */
 const MAX_SAVED_MASKS = 60_000;
 
