@@ -25,7 +25,7 @@ export interface Mask {
   alpha: Uint8Array;
 }
 
-/** A face's masks by `${sx}:${sy}:${glyph}:${phaseX}:${phaseY}`. */
+/** A face's masks by `${pixelsPerEm}:${hScale}:${glyph}:${phaseX}:${phaseY}` (drawGlyphRuns.ts). */
 export type FaceMasks = Map<string, Mask>;
 
 /** Bump when a mask's meaning or the file's layout changes. */

@@ -61,9 +61,10 @@ describe('glyph runs drawn from cached masks', () => {
     process.env.GALLEY_SHAPE_CACHE = 'off';
   });
   afterAll(() => {
-    process.env.GALLEY_SHAPE_CACHE = saved;
+    if (saved === undefined) delete process.env.GALLEY_SHAPE_CACHE;
+    else process.env.GALLEY_SHAPE_CACHE = saved;
   });
-  // 40 and 40.004 pt are one key when the scale is rounded to 5 decimals (0.04000 px per unit).
+  // 40 and 40.004 pt are one key when the scale is rounded to 5 decimals (0.04000 px per font unit).
   const size = 40.004;
 
   it('draw nearly equal sizes differently', async () => {
