@@ -9,6 +9,7 @@ import { needsComplexShaping } from '../../text/scripts.js';
 import { fillColorOp, isPureBlack } from './colors.js';
 import { num } from './contentOps.js';
 import { currentEmbeddedFont, type InternalDoc, type PdfEmbeddedFont } from './pdfkitInternals.js';
+import { fastSubsetFor } from './trueTypeSubset.js';
 
 export interface FontRegistry {
   /** The embedded font for a key, registered as a resource of the current page. */
@@ -25,8 +26,12 @@ export function createFontRegistry(doc: InternalDoc, files: ReadonlyMap<FontKey,
         if (!file) throw new Error(`renderPdf: font "${key}" is not in the font catalogue`);
         // pdfkit 0.20 takes a parsed fontkit font (PDFFontFactory.open checks for `layout`); its
         // types only know paths and buffers. Covered by the embedding tests.
-        doc.font(openFontFile(file) as unknown as Buffer, key);
+        const face = openFontFile(file);
+        doc.font(face as unknown as Buffer, key);
         font = currentEmbeddedFont(doc, `${key} (${file})`);
+        // Same bytes as pdfkit's fontkit subset, from glyphs kept across pages (trueTypeSubset.ts).
+        const fast = fastSubsetFor(face, file);
+        if (fast) font.subset = fast();
         fonts.set(key, font);
       }
       if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();

@@ -32,7 +32,8 @@ export interface PdfEmbeddedFont {
       positions: { xAdvance: number; xOffset: number; yOffset: number }[];
     };
   };
-  subset: { includeGlyph(glyphId: number): number };
+  /** fontkit's subset, or galley's byte-identical one (trueTypeSubset.ts): pdfkit calls encode() at the end. */
+  subset: { includeGlyph(glyphId: number): number; encode(): Uint8Array };
   /** Advance widths by subset glyph id, in 1/1000 em. */
   widths: number[];
   /** Unicode code points by subset glyph id, for the ToUnicode CMap. */
