@@ -324,18 +324,20 @@ function contentHash(display: DisplayDocument, options: PdfOptions, standard: Pd
   );
   // Glyph runs are hashed by position, face, size, text and width rather than glyph by glyph:
   // stringifying every glyph of a page cost more than drawing it, and the ID only has to differ
-  // between documents that differ.
+  // between documents that differ. A page's parts go to the hash as one string (the digest of a
+  // concatenation is the digest of its parts fed in turn: the same ID, a thousand fewer calls).
   for (const page of display.pages) {
-    hash.update(`\u0000page ${page.label} ${page.width} ${page.height} ${JSON.stringify(page.boxes)}`);
+    const parts = [`\u0000page ${page.label} ${page.width} ${page.height} ${JSON.stringify(page.boxes)}`];
     for (const item of page.items) {
       if (item.kind === 'glyphs') {
         let width = 0;
         for (const g of item.glyphs) width += g.advance;
-        hash.update(
+        parts.push(
           `\u0000g ${item.x} ${item.y} ${item.font} ${item.size} ${item.hScale ?? 1} ${width} ${JSON.stringify(item.color)} ${item.text}`,
         );
-      } else if (item.kind !== 'debug') hash.update(`\u0000${JSON.stringify(item)}`);
+      } else if (item.kind !== 'debug') parts.push(`\u0000${JSON.stringify(item)}`);
     }
+    hash.update(parts.join(''));
   }
   return hash.digest('hex');
 }
