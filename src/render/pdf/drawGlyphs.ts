@@ -123,7 +123,9 @@ export function drawGlyphs(
   flush();
   out.push('ET', 'Q');
   if (withActualText) out.push('EMC');
-  doc.addContent(out.join('\n'));
+  // As bytes: pdfkit turns a string into bytes one character at a time in JavaScript (and adds the
+  // newline); Buffer's latin1 encoder writes the same bytes natively.
+  doc.addContent(Buffer.from(`${out.join('\n')}\n`, 'latin1'));
 }
 
 /** Shapes a short label (slug line) with the font's own layout and draws it: backend-made text only. */

@@ -58,7 +58,8 @@ export type InternalDoc = PDFKit.PDFDocument & {
   metadata: PdfMetadataLike;
   version: number;
   ref(data?: unknown): PdfRef;
-  addContent(data: string): InternalDoc;
+  /** A string gets a newline and is taken as bytes (char codes & 0xff); bytes are taken as they are. */
+  addContent(data: string | Uint8Array): InternalDoc;
   openImage(src: Buffer): { width: number; height: number; label: string };
 };
 
