@@ -31,7 +31,10 @@ describe('num', () => {
     const decimals = fc.constantFrom(2, 3);
     fc.assert(
       fc.property(
-        fc.oneof(fc.double({ min: -2e9, max: 2e9, noNaN: true }), fc.double({ min: -2000, max: 2000, noNaN: true })),
+        fc.oneof(
+          fc.double({ min: -2e9, max: 2e9, noNaN: true }),
+          fc.double({ min: -2000, max: 2000, noNaN: true }),
+        ),
         decimals,
         (n, d) => {
           expect(num(n, d)).toBe(fixedForm(n, d));
@@ -43,7 +46,8 @@ describe('num', () => {
     fc.assert(
       fc.property(fc.integer({ min: -2e9, max: 2e9 }), decimals, (k, d) => {
         const n = k / 10 ** d;
-        for (const x of [n, n + 5 / 10 ** (d + 1), n - 5 / 10 ** (d + 1)]) expect(num(x, d)).toBe(fixedForm(x, d));
+        for (const x of [n, n + 5 / 10 ** (d + 1), n - 5 / 10 ** (d + 1)])
+          expect(num(x, d)).toBe(fixedForm(x, d));
       }),
       { numRuns: 5000 },
     );
