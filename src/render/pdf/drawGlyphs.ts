@@ -44,14 +44,19 @@ export function createFontRegistry(doc: InternalDoc, files: ReadonlyMap<FontKey,
 function includeGlyph(font: PdfEmbeddedFont, glyphId: number, chars: string): number {
   const gid = font.subset.includeGlyph(glyphId);
   if (font.widths[gid] == null) font.widths[gid] = font.font.getGlyph(glyphId).advanceWidth * font.scale;
-  const codePoints = [...chars].map((c) => c.codePointAt(0)!);
   const known = font.unicode[gid];
-  // The first non-empty mapping wins (a glyph reached from two spellings keeps the first).
-  if (known == null || (known.length === 0 && codePoints.length > 0)) font.unicode[gid] = codePoints;
+  // The first non-empty mapping wins (a glyph reached from two spellings keeps the first). The
+  // code points are only worked out when they are kept: most glyphs on a page were met before.
+  if (known == null || (known.length === 0 && chars.length > 0))
+    font.unicode[gid] = [...chars].map((c) => c.codePointAt(0)!);
   return gid;
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
+
+/** `<gid>` as a TJ string operand, made once per subset glyph id for the process. */
+const glyphOperands: string[] = [];
+const glyphOperand = (gid: number): string => (glyphOperands[gid] ??= `<${hex4(gid)}>`);
 
 function utf16beHex(text: string): string {
   let out = '';
@@ -106,7 +111,7 @@ export function drawGlyphs(
     const width = font.widths[gid]!; // 1/1000 em
     if (g.dx !== 0 || g.dy !== 0) {
       flush();
-      out.push(tm(ideal + g.dx, item.y + g.dy), `<${hex4(gid)}> Tj`);
+      out.push(tm(ideal + g.dx, item.y + g.dy), `${glyphOperand(gid)} Tj`);
       ideal += g.advance;
       out.push(tm(ideal, item.y));
       actual = ideal;
@@ -116,7 +121,7 @@ export function drawGlyphs(
     // TJ number: thousandths of an em subtracted from the glyph's own width, chosen so the pen lands
     // on the ideal position (rounding never accumulates along the line).
     const adjust = Math.round((width - (ideal - actual) / emToPt) * 100) / 100;
-    tj.push(`<${hex4(gid)}>`);
+    tj.push(glyphOperand(gid));
     if (adjust !== 0) tj.push(num(adjust, 2));
     actual += (width - adjust) * emToPt;
   }
