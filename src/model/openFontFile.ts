@@ -2,9 +2,11 @@
  * Font files opened with fontkit once per process and shared by everything that reads them (the
  * shaper, the PDF writer's subsets, the preview): a face is parsed once however many pages use it.
  */
+import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 
 const opened = new Map<string, fontkit.Font>();
+const fileBytes = new Map<string, Buffer>();
 
 /**
  * fontkit keeps one Glyph object per glyph id, with the characters of whoever asked first. The
@@ -34,10 +36,19 @@ function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
 export function openFontFile(file: string): fontkit.Font {
   let font = opened.get(file);
   if (!font) {
-    const f = fontkit.openSync(file);
+    // Read here rather than by fontkit.openSync (which does the same), so that the PDF writer's
+    // subsetter (render/pdf/trueTypeSubset.ts) takes these bytes instead of reading the file again.
+    const bytes = readFileSync(file);
+    const f = fontkit.create(bytes);
     if (!('layout' in f)) throw new Error(`${file} is a font collection, not a face`);
     font = withExactGlyphCharacters(f);
     opened.set(file, font);
+    fileBytes.set(file, bytes);
   }
   return font;
+}
+
+/** The bytes of a face `openFontFile` opened (undefined for a file it has not opened). */
+export function openedFontBytes(file: string): Uint8Array | undefined {
+  return fileBytes.get(file);
 }

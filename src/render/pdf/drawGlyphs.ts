@@ -4,7 +4,7 @@
  * Each glyph's `chars` go to the font's ToUnicode map so text extraction returns the words.
  */
 import type { FontKey, GlyphsItem } from '../../display/types.js';
-import { openFontFile } from '../../model/openFontFile.js';
+import { openedFontBytes, openFontFile } from '../../model/openFontFile.js';
 import { needsComplexShaping } from '../../text/scripts.js';
 import { fillColorOp, isPureBlack } from './colors.js';
 import { num } from './contentOps.js';
@@ -30,7 +30,7 @@ export function createFontRegistry(doc: InternalDoc, files: ReadonlyMap<FontKey,
         doc.font(face as unknown as Buffer, key);
         font = currentEmbeddedFont(doc, `${key} (${file})`);
         // Same bytes as pdfkit's fontkit subset, from glyphs kept across pages (trueTypeSubset.ts).
-        const fast = fastSubsetFor(face, file);
+        const fast = fastSubsetFor(face, openedFontBytes(file)!);
         if (fast) font.subset = fast();
         fonts.set(key, font);
       }

@@ -14,7 +14,6 @@
  * Faces this does not cover (CFF outlines, variable fonts, anything not a plain TrueType file) keep
  * fontkit's subsetter: `fastSubsetFor` returns undefined for them.
  */
-import { readFileSync } from 'node:fs';
 import type { Font } from 'fontkit';
 
 /** What pdfkit asks of a subset: ids as it includes glyphs, then the font file's bytes. */
@@ -64,13 +63,13 @@ const WE_HAVE_A_TWO_BY_TWO = 0x0080;
 const faces = new WeakMap<Font, Face | null>();
 
 /**
- * A subset factory for `font`, opened from the file `path`, or undefined where fontkit's own
+ * A subset factory for `font`, parsed from the font file `file`, or undefined where fontkit's own
  * subsetter must do. The face is read once per fontkit font object, for the life of the process.
  */
-export function fastSubsetFor(font: Font, path: string): (() => FontSubset) | undefined {
+export function fastSubsetFor(font: Font, file: Uint8Array): (() => FontSubset) | undefined {
   let face = faces.get(font);
   if (face === undefined) {
-    face = readFace(font, readFileSync(path));
+    face = readFace(font, file);
     faces.set(font, face);
   }
   if (face === null) return undefined;
